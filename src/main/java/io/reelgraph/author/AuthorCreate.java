@@ -1,0 +1,32 @@
+package io.reelgraph.author;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import io.reelgraph.credit.VideoAuthor;
+import io.reelgraph.video.VideoFields;
+
+/**
+ * {@code POST /authors}: a new author, optionally with a graph around it, created all or nothing. Each link names
+ * either a new video (an object) or an existing one (an id), never both.
+ */
+public record AuthorCreate(
+        @NotBlank @Size(max = Author.NAME_LENGTH) String name,
+        @Valid VideoFields featuredVideo,
+        Long featuredVideoId,
+        List<@NotNull @Valid VideoFields> videos,
+        List<@NotNull @Valid Credit> credits) {
+
+    public Author toEntity() {
+        return new Author(name);
+    }
+
+    /** A credit of the new author on a new or an existing video. */
+    public record Credit(@Valid VideoFields video, Long videoId,
+            @Size(max = VideoAuthor.EXTRA_DATA_LENGTH) String extraData) {
+    }
+}

@@ -1,0 +1,12 @@
+package io.reelgraph.author;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** An author's own fields: the body of {@code PUT /authors/{id}}, and a new author nested in another request. */
+public record AuthorFields(@NotBlank @Size(max = Author.NAME_LENGTH) String name) {
+
+    public Author toEntity() {
+        return new Author(name);
+    }
+}

@@ -1,0 +1,176 @@
+package io.reelgraph.author;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.reelgraph.common.Lookups;
+import io.reelgraph.common.PageQuery;
+import io.reelgraph.common.PageView;
+import io.reelgraph.common.Paging;
+import io.reelgraph.credit.CreditedVideo;
+import io.reelgraph.credit.VideoAuthor;
+import io.reelgraph.error.ApiException;
+import io.reelgraph.error.Violations;
+import io.reelgraph.video.Video;
+import io.reelgraph.video.VideoFields;
+import io.reelgraph.video.VideoSummary;
+import io.reelgraph.video.VideoView;
+import io.smallrye.mutiny.Uni;
+
+/** Authors and the links seen from their side; every write is one transaction. */
+@ApplicationScoped
+public class AuthorService {
+
+    static final Map<String, String> SORTABLE = Map.of("id", "a.id", "name", "a.name");
+
+    @WithSession
+    public Uni<AuthorView> get(Long id) {
+        return Author.findWithRelations(List.of(id))
+                .map(found -> found.stream().findFirst().map(AuthorView::of)
+                        .orElseThrow(() -> ApiException.notFound("author", id)));
+    }
+
+    @WithSession
+    public Uni<PageView<AuthorView>> list(String nameContains, PageQuery query) {
+        boolean filtered = nameContains != null && !nameContains.isEmpty();
+        return Paging.page("Author a", "a.id", filtered ? "a.name like :name escape '!'" : "",
+                filtered ? Map.of("name", PageQuery.containsPattern(nameContains)) : Map.of(),
+                query, Author::findWithRelations, AuthorView::of);
+    }
+
+    /** Creates the author and every new object and link of the request, or nothing. */
+    @WithTransaction
+    public Uni<AuthorView> create(AuthorCreate request) {
+        List<AuthorCreate.Credit> credits = Objects.requireNonNullElse(request.credits(), List.of());
+        checkLinks(request, credits);
+        List<Long> creditedIds = credits.stream().map(AuthorCreate.Credit::videoId).filter(Objects::nonNull).toList();
+        return existingFeaturedVideo(request.featuredVideoId())
+                .chain(featured -> Lookups.requireAll(creditedIds, ids -> Video.list("id in ?1", ids),
+                        (Video video) -> video.id, "video")
+                        .chain(credited -> {
+                            Author author = request.toEntity();
+                            author.setFeaturedVideo(request.featuredVideo() != null
+                                    ? request.featuredVideo().toEntity()
+                                    : featured);
+                            Objects.requireNonNullElse(request.videos(), List.<VideoFields> of())
+                                    .forEach(video -> author.addVideo(video.toEntity()));
+                            List<VideoAuthor> links = credits.stream()
+                                    .map(credit -> VideoAuthor.link(author, credit.video() != null
+                                            ? credit.video().toEntity()
+                                            : credited.get(credit.videoId()), credit.extraData()))
+                                    .toList();
+                            return author.persistAndFlush()
+                                    .call(() -> VideoAuthor.persistWithEnds(links))
+                                    .replaceWith(author);
+                        }))
+                .map(AuthorView::of);
+    }
+
+    @WithTransaction
+    public Uni<AuthorView> update(Long id, AuthorFields fields) {
+        return Lookups.require(Author.<Author> findById(id), "author", id)
+                .invoke(author -> author.name = fields.name())
+                .call(Panache::flush)
+                .chain(() -> get(id));
+    }
+
+    /** Uploads stay with no author; the featured link and credits go with the author (the schema's FK rules). */
+    @WithTransaction
+    public Uni<Void> delete(Long id) {
+        return Author.delete("id", id).invoke(deleted -> {
+            if (deleted == 0) {
+                throw ApiException.notFound("author", id);
+            }
+        }).replaceWithVoid();
+    }
+
+    /**
+     * Features an existing video, replacing the author's current one. A video featured by another author is a
+     * conflict: its link must be removed first.
+     */
+    @WithTransaction
+    public Uni<AuthorView> feature(Long authorId, Long videoId) {
+        return Lookups.require(Author.findWithFeaturedVideo(authorId), "author", authorId)
+                .chain(author -> Lookups.require(Video.findWithLinks(videoId), "video", videoId)
+                        .invoke(video -> {
+                            Author current = video.getFeaturedBy();
+                            if (current != null && current != author) {
+                                throw ApiException.conflict(
+                                        "video " + videoId + " is already featured by author " + current.id);
+                            }
+                            author.setFeaturedVideo(video);
+                        }))
+                .call(Panache::flush)
+                .chain(() -> get(authorId));
+    }
+
+    @WithTransaction
+    public Uni<Void> unfeature(Long authorId) {
+        return Lookups.require(Author.findWithFeaturedVideo(authorId), "author", authorId)
+                .invoke(author -> author.setFeaturedVideo(null))
+                .replaceWithVoid();
+    }
+
+    @WithSession
+    public Uni<List<VideoSummary>> videos(Long authorId) {
+        return Lookups.require(Author.<Author> find("from Author a left join fetch a.videos where a.id = ?1", authorId)
+                .firstResult(), "author", authorId)
+                .map(author -> author.getVideos().stream().map(VideoSummary::of).toList());
+    }
+
+    /** Appends a new video to the author's uploads. */
+    @WithTransaction
+    public Uni<VideoView> upload(Long authorId, VideoFields fields) {
+        return Lookups.require(Author.<Author> findById(authorId), "author", authorId)
+                .map(author -> {
+                    Video video = fields.toEntity();
+                    author.addVideo(video);
+                    return video;
+                })
+                .call(Video::persistAndFlush)
+                .map(VideoView::of);
+    }
+
+    @WithSession
+    public Uni<List<CreditedVideo>> credits(Long authorId) {
+        return Lookups.require(Author.<Author> find(
+                "from Author a left join fetch a.credits c left join fetch c.video where a.id = ?1", authorId)
+                .firstResult(), "author", authorId)
+                .map(author -> author.getCredits().stream().map(CreditedVideo::of).toList());
+    }
+
+    private static Uni<Video> existingFeaturedVideo(Long videoId) {
+        if (videoId == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return Lookups.require(Video.findWithLinks(videoId), "video", videoId).invoke(video -> {
+            if (video.getFeaturedBy() != null) {
+                throw ApiException.conflict(
+                        "video " + videoId + " is already featured by author " + video.getFeaturedBy().id);
+            }
+        });
+    }
+
+    private static void checkLinks(AuthorCreate request, List<AuthorCreate.Credit> credits) {
+        Violations violations = new Violations()
+                .oneOf("", "featuredVideo", request.featuredVideo(), "featuredVideoId", request.featuredVideoId(),
+                        false);
+        Set<Long> credited = new HashSet<>();
+        for (int i = 0; i < credits.size(); i++) {
+            AuthorCreate.Credit credit = credits.get(i);
+            violations.oneOf("credits[" + i + "].", "video", credit.video(), "videoId", credit.videoId(), true);
+            if (credit.videoId() != null && !credited.add(credit.videoId())) {
+                violations.add("credits[" + i + "].videoId", "video " + credit.videoId() + " is credited twice");
+            }
+        }
+        violations.throwIfAny();
+    }
+}

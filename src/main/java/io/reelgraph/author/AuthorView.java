@@ -1,0 +1,19 @@
+package io.reelgraph.author;
+
+import java.util.List;
+
+import io.reelgraph.credit.CreditedVideo;
+import io.reelgraph.video.VideoRef;
+
+/** An author with its three relationships as compact references. */
+public record AuthorView(Long id, String name, VideoRef featuredVideo, List<VideoRef> videos,
+        List<CreditedVideo> credits) {
+
+    /** Needs featuredVideo, videos and credits with their videos fetched: see {@link Author#findWithRelations}. */
+    public static AuthorView of(Author author) {
+        return new AuthorView(author.id, author.name,
+                VideoRef.of(author.getFeaturedVideo()),
+                author.getVideos().stream().map(VideoRef::of).toList(),
+                author.getCredits().stream().map(CreditedVideo::of).toList());
+    }
+}

@@ -1,0 +1,52 @@
+package io.reelgraph.credit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.reelgraph.author.Author;
+import io.reelgraph.common.Lookups;
+import io.reelgraph.error.ApiException;
+import io.reelgraph.video.Video;
+import io.smallrye.mutiny.Uni;
+
+/** Credits (video_author rows), addressed by both ends. */
+@ApplicationScoped
+public class CreditService {
+
+    /** The credit after the write, and whether the write created it. */
+    public record Saved(CreditView credit, boolean created) {
+    }
+
+    /** Creates the credit, or updates its data if it exists: repeating the same request changes nothing. */
+    @WithTransaction
+    public Uni<Saved> put(Long videoId, Long authorId, String extraData) {
+        return VideoAuthor.<VideoAuthor> find(
+                "from VideoAuthor c join fetch c.author join fetch c.video where c.id = ?1",
+                new VideoAuthorId(authorId, videoId)).firstResult()
+                .chain(existing -> existing != null
+                        ? Uni.createFrom().item(update(existing, extraData))
+                        : create(videoId, authorId, extraData));
+    }
+
+    @WithTransaction
+    public Uni<Void> delete(Long videoId, Long authorId) {
+        return VideoAuthor.delete("id", new VideoAuthorId(authorId, videoId)).invoke(deleted -> {
+            if (deleted == 0) {
+                throw ApiException.notFound("author " + authorId + " is not credited on video " + videoId);
+            }
+        }).replaceWithVoid();
+    }
+
+    private static Saved update(VideoAuthor credit, String extraData) {
+        credit.extraData = extraData;
+        return new Saved(CreditView.of(credit), false);
+    }
+
+    private static Uni<Saved> create(Long videoId, Long authorId, String extraData) {
+        return Lookups.require(Video.<Video> findById(videoId), "video", videoId)
+                .chain(video -> Lookups.require(Author.<Author> findById(authorId), "author", authorId)
+                        .map(author -> VideoAuthor.link(author, video, extraData)))
+                .call(VideoAuthor::persistAndFlush)
+                .map(credit -> new Saved(CreditView.of(credit), true));
+    }
+}

@@ -1,0 +1,40 @@
+package io.reelgraph.error;
+
+import java.util.List;
+
+/** A failure that the client caused and that maps straight onto a problem response. */
+public class ApiException extends RuntimeException {
+
+    private final transient Problem problem;
+
+    private ApiException(Problem problem) {
+        super(problem.detail(), null, false, false);
+        this.problem = problem;
+    }
+
+    public Problem problem() {
+        return problem;
+    }
+
+    public static ApiException notFound(String kind, Object id) {
+        return new ApiException(ProblemType.NOT_FOUND.problem(kind + " " + id + " does not exist"));
+    }
+
+    public static ApiException notFound(String detail) {
+        return new ApiException(ProblemType.NOT_FOUND.problem(detail));
+    }
+
+    public static ApiException conflict(String detail) {
+        return new ApiException(ProblemType.CONFLICT.problem(detail));
+    }
+
+    public static ApiException invalid(List<Problem.Violation> violations) {
+        return new ApiException(ProblemType.VALIDATION.problem(
+                violations.size() == 1 ? violations.get(0).message() : violations.size() + " fields are invalid",
+                violations));
+    }
+
+    public static ApiException invalid(String field, String message) {
+        return invalid(List.of(new Problem.Violation(field, message)));
+    }
+}

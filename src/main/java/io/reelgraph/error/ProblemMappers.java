@@ -1,0 +1,148 @@
+package io.reelgraph.error;
+
+import java.net.ConnectException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import io.vertx.mysqlclient.MySQLException;
+import io.vertx.sqlclient.ClosedConnectionException;
+
+/** Turns every failure into an {@code application/problem+json} response with the right status. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    /** MariaDB/MySQL error codes a client can provoke by racing another client. */
+    private static final int DUPLICATE_KEY = 1062;
+    private static final int REFERENCED_ROW_MISSING = 1452;
+
+    @ServerExceptionMapper
+    public Response api(ApiException e) {
+        return e.problem().toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e) {
+        List<Problem.Violation> violations = e.getConstraintViolations().stream()
+                .map(v -> new Problem.Violation(fieldPath(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.Violation::field))
+                .toList();
+        return ApiException.invalid(violations).problem().toResponse();
+    }
+
+    /** Registered for the subtypes too: quarkus-rest-jackson has its own, non-problem mappers for them. */
+    @ServerExceptionMapper({ JsonProcessingException.class, MismatchedInputException.class,
+            UnrecognizedPropertyException.class, InvalidFormatException.class })
+    public Response unreadableJson(JsonProcessingException e) {
+        String detail;
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            detail = "Unknown field '" + jsonPath(unknown) + "'";
+        } else if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
+            MismatchedInputException mismatch = (MismatchedInputException) e;
+            detail = mismatch.getPath().isEmpty()
+                    ? "The body does not have the expected JSON shape"
+                    : "Field '" + jsonPath(mismatch) + "' has the wrong type or format";
+        } else {
+            detail = "The body is not valid JSON: " + e.getOriginalMessage();
+        }
+        return ProblemType.MALFORMED_REQUEST.problem(detail).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json);
+        }
+        if (e instanceof NotFoundException && e.getCause() != null) {
+            // a path or query parameter that does not convert to its type, such as /authors/abc or ?page=x
+            return ProblemType.MALFORMED_REQUEST.problem("A parameter has the wrong type or format: "
+                    + e.getCause().getMessage()).toResponse();
+        }
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("Request failed", e);
+            return ProblemType.INTERNAL.problem("The server failed to process the request").toResponse();
+        }
+        return ProblemType.ofStatus(status, e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MySQLException sql) {
+                if (sql.getErrorCode() == DUPLICATE_KEY) {
+                    return ProblemType.CONFLICT.problem(
+                            "Another request changed the same link at the same time; read and retry").toResponse();
+                }
+                if (sql.getErrorCode() == REFERENCED_ROW_MISSING) {
+                    return ProblemType.CONFLICT.problem(
+                            "An author or video referenced by the request was deleted meanwhile").toResponse();
+                }
+            }
+            if (cause instanceof ConnectException || cause instanceof ClosedConnectionException) {
+                LOG.warn("Database unavailable: " + cause.getMessage());
+                return ProblemType.DATABASE_UNAVAILABLE.problem("The database cannot be reached; retry later")
+                        .toResponse();
+            }
+        }
+        LOG.error("Request failed", e);
+        return ProblemType.INTERNAL.problem("The server failed to process the request").toResponse();
+    }
+
+    /**
+     * {@code create.request.credits[1].extraData} becomes {@code credits[1].extraData}: the method is dropped, and
+     * so is the parameter when the violation lies inside it (a body); a violated query parameter keeps its name.
+     */
+    private static String fieldPath(ConstraintViolation<?> violation) {
+        List<Path.Node> nodes = new ArrayList<>();
+        violation.getPropertyPath().forEach(nodes::add);
+        StringBuilder path = new StringBuilder();
+        for (int i = 0; i < nodes.size(); i++) {
+            Path.Node node = nodes.get(i);
+            boolean bodyParameter = node.getKind() == ElementKind.PARAMETER && i < nodes.size() - 1;
+            if (node.getKind() == ElementKind.METHOD || bodyParameter) {
+                continue;
+            }
+            if (node.getIndex() != null) {
+                path.append('[').append(node.getIndex()).append(']');
+            }
+            if (node.getKind() != ElementKind.CONTAINER_ELEMENT) {
+                path.append(path.isEmpty() ? "" : ".").append(node.getName());
+            }
+        }
+        return path.toString();
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            } else {
+                if (path.length() > 0) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            }
+        }
+        return path.toString();
+    }
+}

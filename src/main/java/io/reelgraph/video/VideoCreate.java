@@ -1,0 +1,36 @@
+package io.reelgraph.video;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import io.reelgraph.author.AuthorFields;
+import io.reelgraph.common.Finite;
+import io.reelgraph.credit.VideoAuthor;
+
+/**
+ * {@code POST /videos}: a new video, optionally with a graph around it, created all or nothing. Each link names
+ * either a new author (an object) or an existing one (an id), never both.
+ */
+public record VideoCreate(
+        @NotBlank @Size(max = Video.CODE_LENGTH) String code,
+        @Size(max = Video.IMG_LENGTH) String img,
+        @Finite Float score,
+        @Valid AuthorFields author,
+        Long authorId,
+        @Valid AuthorFields featuredBy,
+        Long featuredById,
+        List<@NotNull @Valid Credit> credits) {
+
+    public Video toEntity() {
+        return new Video(code, img, score);
+    }
+
+    /** A credit of a new or an existing author on the new video. */
+    public record Credit(@Valid AuthorFields author, Long authorId,
+            @Size(max = VideoAuthor.EXTRA_DATA_LENGTH) String extraData) {
+    }
+}

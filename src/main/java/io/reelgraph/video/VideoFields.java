@@ -1,0 +1,17 @@
+package io.reelgraph.video;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import io.reelgraph.common.Finite;
+
+/** A video's own fields: the body of {@code PUT /videos/{id}}, and a new video nested in another request. */
+public record VideoFields(
+        @NotBlank @Size(max = Video.CODE_LENGTH) String code,
+        @Size(max = Video.IMG_LENGTH) String img,
+        @Finite Float score) {
+
+    public Video toEntity() {
+        return new Video(code, img, score);
+    }
+}

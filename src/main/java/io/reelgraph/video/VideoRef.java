@@ -1,0 +1,9 @@
+package io.reelgraph.video;
+
+/** A compact reference to a video, as other resources embed it. */
+public record VideoRef(Long id, String code) {
+
+    public static VideoRef of(Video video) {
+        return video == null ? null : new VideoRef(video.id, video.code);
+    }
+}

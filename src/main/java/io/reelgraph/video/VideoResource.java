@@ -1,0 +1,135 @@
+package io.reelgraph.video;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import io.reelgraph.common.Finite;
+import io.reelgraph.common.PageQuery;
+import io.reelgraph.common.PageView;
+import io.reelgraph.common.Responses;
+import io.reelgraph.credit.CreditFields;
+import io.reelgraph.credit.CreditService;
+import io.reelgraph.credit.CreditView;
+import io.reelgraph.credit.CreditedAuthor;
+import io.smallrye.mutiny.Uni;
+
+@Path("/videos")
+@Tag(name = "videos")
+public class VideoResource {
+
+    @Inject
+    VideoService videos;
+
+    @Inject
+    CreditService credits;
+
+    @GET
+    @Operation(summary = "List videos, a page at a time", description = "sort: id, code, score; prefix - for descending")
+    public Uni<PageView<VideoView>> list(@QueryParam("code") String code,
+            @QueryParam("minScore") @Finite Float minScore,
+            @QueryParam("authorId") Long authorId,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(PageQuery.MAX_PAGE) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(PageQuery.MAX_SIZE) int size,
+            @QueryParam("sort") String sort) {
+        return videos.list(new VideoService.Filter(code, minScore, authorId),
+                PageQuery.of(page, size, sort, VideoService.SORTABLE, "v.id"));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "A video with its uploader, featuring author and credits")
+    public Uni<VideoView> get(@RestPath Long id) {
+        return videos.get(id);
+    }
+
+    @POST
+    @Operation(summary = "Create a video, optionally with new or existing authors linked in all three ways")
+    public Uni<RestResponse<VideoView>> create(@NotNull @Valid VideoCreate request) {
+        return videos.create(request)
+                .map(created -> Responses.created("/videos/" + created.id(), created));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(summary = "Replace a video's own fields")
+    public Uni<VideoView> update(@RestPath Long id, @NotNull @Valid VideoFields fields) {
+        return videos.update(id, fields);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete a video with its credits and featured link")
+    public Uni<Void> delete(@RestPath Long id) {
+        return videos.delete(id);
+    }
+
+    @PUT
+    @Path("/{id}/author")
+    @Operation(summary = "Set the uploader to an existing author")
+    public Uni<VideoView> setAuthor(@RestPath Long id, @NotNull @Valid AuthorLink link) {
+        return videos.setAuthor(id, link.authorId());
+    }
+
+    @DELETE
+    @Path("/{id}/author")
+    @Operation(summary = "Leave the video with no uploader")
+    public Uni<Void> clearAuthor(@RestPath Long id) {
+        return videos.setAuthor(id, null).replaceWithVoid();
+    }
+
+    @PUT
+    @Path("/{id}/featured-by")
+    @Operation(summary = "Have an existing author feature this video (409 if the author features another)")
+    public Uni<VideoView> setFeaturedBy(@RestPath Long id, @NotNull @Valid AuthorLink link) {
+        return videos.setFeaturedBy(id, link.authorId());
+    }
+
+    @DELETE
+    @Path("/{id}/featured-by")
+    @Operation(summary = "Have no author feature this video")
+    public Uni<Void> clearFeaturedBy(@RestPath Long id) {
+        return videos.clearFeaturedBy(id);
+    }
+
+    @GET
+    @Path("/{id}/credits")
+    @Operation(summary = "The authors credited on this video, with each credit's data")
+    public Uni<List<CreditedAuthor>> credits(@RestPath Long id) {
+        return videos.credits(id);
+    }
+
+    @PUT
+    @Path("/{videoId}/credits/{authorId}")
+    @Operation(summary = "Credit an author on this video, or update the credit's data (201 created, 200 updated)")
+    public Uni<RestResponse<CreditView>> putCredit(@RestPath Long videoId, @RestPath Long authorId,
+            @NotNull @Valid CreditFields fields) {
+        return credits.put(videoId, authorId, fields.extraData())
+                .map(saved -> saved.created()
+                        ? RestResponse.status(RestResponse.Status.CREATED, saved.credit())
+                        : RestResponse.ok(saved.credit()));
+    }
+
+    @DELETE
+    @Path("/{videoId}/credits/{authorId}")
+    @Operation(summary = "Remove the author's credit on this video")
+    public Uni<Void> deleteCredit(@RestPath Long videoId, @RestPath Long authorId) {
+        return credits.delete(videoId, authorId);
+    }
+}

@@ -1,0 +1,204 @@
+package io.reelgraph.video;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.reelgraph.author.Author;
+import io.reelgraph.common.Lookups;
+import io.reelgraph.common.PageQuery;
+import io.reelgraph.common.PageView;
+import io.reelgraph.common.Paging;
+import io.reelgraph.credit.CreditedAuthor;
+import io.reelgraph.credit.VideoAuthor;
+import io.reelgraph.error.ApiException;
+import io.reelgraph.error.Violations;
+import io.smallrye.mutiny.Uni;
+
+/** Videos and the links seen from their side; every write is one transaction. */
+@ApplicationScoped
+public class VideoService {
+
+    static final Map<String, String> SORTABLE = Map.of("id", "v.id", "code", "v.code", "score", "v.score");
+
+    /** The filters of {@code GET /videos}; null means "any". */
+    public record Filter(String codeContains, Float minScore, Long authorId) {
+    }
+
+    @WithSession
+    public Uni<VideoView> get(Long id) {
+        return Video.findWithRelations(List.of(id))
+                .map(found -> found.stream().findFirst().map(VideoView::of)
+                        .orElseThrow(() -> ApiException.notFound("video", id)));
+    }
+
+    @WithSession
+    public Uni<PageView<VideoView>> list(Filter filter, PageQuery query) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (filter.codeContains() != null && !filter.codeContains().isEmpty()) {
+            where.add("v.code like :code escape '!'");
+            params.put("code", PageQuery.containsPattern(filter.codeContains()));
+        }
+        if (filter.minScore() != null) {
+            where.add("v.score >= :minScore");
+            params.put("minScore", filter.minScore());
+        }
+        if (filter.authorId() != null) {
+            where.add("v.author.id = :authorId");
+            params.put("authorId", filter.authorId());
+        }
+        return Paging.page("Video v", "v.id", String.join(" and ", where), params, query,
+                Video::findWithRelations, VideoView::of);
+    }
+
+    /** Creates the video and every new object and link of the request, or nothing. */
+    @WithTransaction
+    public Uni<VideoView> create(VideoCreate request) {
+        List<VideoCreate.Credit> credits = Objects.requireNonNullElse(request.credits(), List.of());
+        checkLinks(request, credits);
+        List<Long> referenced = Stream.concat(Stream.of(request.authorId()),
+                credits.stream().map(VideoCreate.Credit::authorId)).filter(Objects::nonNull).toList();
+        return existingFeaturer(request.featuredById())
+                .chain(featurer -> Lookups.requireAll(referenced, ids -> Author.list("id in ?1", ids),
+                        (Author author) -> author.id, "author")
+                        .chain(authors -> {
+                            Video video = request.toEntity();
+                            video.setAuthor(request.author() != null
+                                    ? request.author().toEntity()
+                                    : authors.get(request.authorId()));
+                            video.setFeaturedBy(request.featuredBy() != null
+                                    ? request.featuredBy().toEntity()
+                                    : featurer);
+                            List<VideoAuthor> links = credits.stream()
+                                    .map(credit -> VideoAuthor.link(credit.author() != null
+                                            ? credit.author().toEntity()
+                                            : authors.get(credit.authorId()), video, credit.extraData()))
+                                    .toList();
+                            return video.persistAndFlush()
+                                    .call(() -> VideoAuthor.persistWithEnds(links))
+                                    .replaceWith(video);
+                        }))
+                .map(VideoView::of);
+    }
+
+    @WithTransaction
+    public Uni<VideoView> update(Long id, VideoFields fields) {
+        return Lookups.require(Video.<Video> findById(id), "video", id)
+                .invoke(video -> {
+                    video.code = fields.code();
+                    video.img = fields.img();
+                    video.score = fields.score();
+                })
+                .call(Panache::flush)
+                .chain(() -> get(id));
+    }
+
+    /** The uploader's other videos stay; the featured link and credits go with the video (the schema's FK rules). */
+    @WithTransaction
+    public Uni<Void> delete(Long id) {
+        return Video.delete("id", id).invoke(deleted -> {
+            if (deleted == 0) {
+                throw ApiException.notFound("video", id);
+            }
+        }).replaceWithVoid();
+    }
+
+    /** Sets the uploader; {@code authorId} null clears it. */
+    @WithTransaction
+    public Uni<VideoView> setAuthor(Long videoId, Long authorId) {
+        return Lookups.require(Video.findWithLinks(videoId), "video", videoId)
+                .chain(video -> (authorId == null
+                        ? Uni.createFrom().<Author> nullItem()
+                        : Lookups.require(Author.<Author> findById(authorId), "author", authorId))
+                        .invoke(video::setAuthor)
+                        .replaceWith(video))
+                .call(Panache::flush)
+                .chain(() -> get(videoId));
+    }
+
+    /**
+     * Makes an existing author feature this video, replacing the video's current featurer. An author who already
+     * features another video is a conflict: that link must be removed first.
+     */
+    @WithTransaction
+    public Uni<VideoView> setFeaturedBy(Long videoId, Long authorId) {
+        return Lookups.require(Video.findWithLinks(videoId), "video", videoId)
+                .chain(video -> Lookups.require(Author.findWithFeaturedVideo(authorId), "author", authorId)
+                        .chain(author -> {
+                            Video current = author.getFeaturedVideo();
+                            if (current != null && current != video) {
+                                throw ApiException.conflict(
+                                        "author " + authorId + " already features video " + current.id);
+                            }
+                            return replaceFeaturer(video, author);
+                        }))
+                .chain(() -> get(videoId));
+    }
+
+    @WithTransaction
+    public Uni<Void> clearFeaturedBy(Long videoId) {
+        return Lookups.require(Video.findWithLinks(videoId), "video", videoId)
+                .invoke(video -> video.setFeaturedBy(null))
+                .replaceWithVoid();
+    }
+
+    @WithSession
+    public Uni<List<CreditedAuthor>> credits(Long videoId) {
+        return Lookups.require(Video.<Video> find(
+                "from Video v left join fetch v.credits c left join fetch c.author where v.id = ?1", videoId)
+                .firstResult(), "video", videoId)
+                .map(video -> video.getCredits().stream().map(CreditedAuthor::of).toList());
+    }
+
+    /**
+     * The old featurer's link is written before the new one: author.featured_video_id is unique, and one flush
+     * could write the new author's row first.
+     */
+    private static Uni<Void> replaceFeaturer(Video video, Author author) {
+        Author previous = video.getFeaturedBy();
+        Uni<Void> released = Uni.createFrom().voidItem();
+        if (previous != null && previous != author) {
+            video.setFeaturedBy(null);
+            released = Panache.flush();
+        }
+        return released.invoke(() -> video.setFeaturedBy(author)).call(Panache::flush);
+    }
+
+    private static Uni<Author> existingFeaturer(Long authorId) {
+        if (authorId == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return Lookups.require(Author.findWithFeaturedVideo(authorId), "author", authorId).invoke(author -> {
+            if (author.getFeaturedVideo() != null) {
+                throw ApiException.conflict(
+                        "author " + authorId + " already features video " + author.getFeaturedVideo().id);
+            }
+        });
+    }
+
+    private static void checkLinks(VideoCreate request, List<VideoCreate.Credit> credits) {
+        Violations violations = new Violations()
+                .oneOf("", "author", request.author(), "authorId", request.authorId(), false)
+                .oneOf("", "featuredBy", request.featuredBy(), "featuredById", request.featuredById(), false);
+        Set<Long> credited = new HashSet<>();
+        for (int i = 0; i < credits.size(); i++) {
+            VideoCreate.Credit credit = credits.get(i);
+            violations.oneOf("credits[" + i + "].", "author", credit.author(), "authorId", credit.authorId(), true);
+            if (credit.authorId() != null && !credited.add(credit.authorId())) {
+                violations.add("credits[" + i + "].authorId", "author " + credit.authorId() + " is credited twice");
+            }
+        }
+        violations.throwIfAny();
+    }
+}

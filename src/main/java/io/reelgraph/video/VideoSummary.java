@@ -1,0 +1,9 @@
+package io.reelgraph.video;
+
+/** A video's own fields with its id, without relationships: the items of {@code GET /authors/{id}/videos}. */
+public record VideoSummary(Long id, String code, String img, Float score) {
+
+    public static VideoSummary of(Video video) {
+        return new VideoSummary(video.id, video.code, video.img, video.score);
+    }
+}

@@ -1,0 +1,19 @@
+package io.reelgraph.video;
+
+import java.util.List;
+
+import io.reelgraph.author.AuthorRef;
+import io.reelgraph.credit.CreditedAuthor;
+
+/** A video with its three relationships as compact references. */
+public record VideoView(Long id, String code, String img, Float score, AuthorRef author, AuthorRef featuredBy,
+        List<CreditedAuthor> credits) {
+
+    /** Needs author, featuredBy and credits with their authors fetched: see {@link Video#findWithRelations}. */
+    public static VideoView of(Video video) {
+        return new VideoView(video.id, video.code, video.img, video.score,
+                AuthorRef.of(video.getAuthor()),
+                AuthorRef.of(video.getFeaturedBy()),
+                video.getCredits().stream().map(CreditedAuthor::of).toList());
+    }
+}
