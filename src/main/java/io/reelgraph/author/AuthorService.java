@@ -8,13 +8,13 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.reelgraph.common.Lookups;
 import io.reelgraph.common.PageQuery;
 import io.reelgraph.common.PageView;
 import io.reelgraph.common.Paging;
+import io.reelgraph.common.Sessions;
 import io.reelgraph.credit.CreditedVideo;
 import io.reelgraph.credit.VideoAuthor;
 import io.reelgraph.error.ApiException;
@@ -78,7 +78,7 @@ public class AuthorService {
     public Uni<AuthorView> update(Long id, AuthorFields fields) {
         return Lookups.require(Author.<Author> findById(id), "author", id)
                 .invoke(author -> author.name = fields.name())
-                .call(Panache::flush)
+                .call(Sessions::flushAndClear)
                 .chain(() -> get(id));
     }
 
@@ -108,7 +108,7 @@ public class AuthorService {
                             }
                             author.setFeaturedVideo(video);
                         }))
-                .call(Panache::flush)
+                .call(Sessions::flushAndClear)
                 .chain(() -> get(authorId));
     }
 

@@ -19,6 +19,7 @@ import io.reelgraph.common.Lookups;
 import io.reelgraph.common.PageQuery;
 import io.reelgraph.common.PageView;
 import io.reelgraph.common.Paging;
+import io.reelgraph.common.Sessions;
 import io.reelgraph.credit.CreditedAuthor;
 import io.reelgraph.credit.VideoAuthor;
 import io.reelgraph.error.ApiException;
@@ -100,7 +101,7 @@ public class VideoService {
                     video.img = fields.img();
                     video.score = fields.score();
                 })
-                .call(Panache::flush)
+                .call(Sessions::flushAndClear)
                 .chain(() -> get(id));
     }
 
@@ -123,7 +124,7 @@ public class VideoService {
                         : Lookups.require(Author.<Author> findById(authorId), "author", authorId))
                         .invoke(video::setAuthor)
                         .replaceWith(video))
-                .call(Panache::flush)
+                .call(Sessions::flushAndClear)
                 .chain(() -> get(videoId));
     }
 
@@ -143,6 +144,7 @@ public class VideoService {
                             }
                             return replaceFeaturer(video, author);
                         }))
+                .call(Sessions::flushAndClear)
                 .chain(() -> get(videoId));
     }
 
@@ -172,7 +174,7 @@ public class VideoService {
             video.setFeaturedBy(null);
             released = Panache.flush();
         }
-        return released.invoke(() -> video.setFeaturedBy(author)).call(Panache::flush);
+        return released.invoke(() -> video.setFeaturedBy(author));
     }
 
     private static Uni<Author> existingFeaturer(Long authorId) {

@@ -1,0 +1,70 @@
+package io.reelgraph.support;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Reads the real tables through the service's reactive pool, to check what the API wrote. */
+@ApplicationScoped
+public class Database {
+
+    @Inject
+    Pool pool;
+
+    public List<Map<String, Object>> rows(String sql, Object... args) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Row row : pool.preparedQuery(sql).execute(Tuple.from(args)).await().indefinitely()) {
+            Map<String, Object> columns = new LinkedHashMap<>();
+            for (int i = 0; i < row.size(); i++) {
+                columns.put(row.getColumnName(i), row.getValue(i));
+            }
+            rows.add(columns);
+        }
+        return rows;
+    }
+
+    public Map<String, Object> row(String sql, Object... args) {
+        List<Map<String, Object>> rows = rows(sql, args);
+        if (rows.size() != 1) {
+            throw new AssertionError("expected one row, got " + rows + " for " + sql);
+        }
+        return rows.get(0);
+    }
+
+    public long count(String sql, Object... args) {
+        return ((Number) row(sql, args).values().iterator().next()).longValue();
+    }
+
+    /** A fingerprint of the rows of all three tables: equal before and after means nothing was written. */
+    public String fingerprint() {
+        return pool.query("CHECKSUM TABLE author, video, video_author EXTENDED").execute().await().indefinitely()
+                .stream().map(row -> row.getString(0) + "=" + row.getValue(1)).toList().toString()
+                + rows("SELECT (SELECT COUNT(*) FROM author) a, (SELECT COUNT(*) FROM video) v,"
+                        + " (SELECT COUNT(*) FROM video_author) c");
+    }
+
+    /** Runs a request that must be rejected, and asserts it left every row as it was. */
+    public void assertUnchangedBy(Runnable rejectedRequest) {
+        String before = fingerprint();
+        rejectedRequest.run();
+        String after = fingerprint();
+        if (!before.equals(after)) {
+            throw new AssertionError("a rejected request changed rows: " + before + " -> " + after);
+        }
+    }
+
+    /** Statements of any kind the server has executed so far, from its global counters. */
+    public long statementsExecuted() {
+        return pool.query("SHOW GLOBAL STATUS WHERE Variable_name IN ('Com_select', 'Com_insert', 'Com_update',"
+                + " 'Com_delete')").execute().await().indefinitely()
+                .stream().mapToLong(row -> Long.parseLong(row.getString(1))).sum();
+    }
+}
