@@ -121,8 +121,7 @@ public class AuthorService {
 
     @WithSession
     public Uni<List<VideoSummary>> videos(Long authorId) {
-        return Lookups.require(Author.<Author> find("from Author a left join fetch a.videos where a.id = ?1", authorId)
-                .firstResult(), "author", authorId)
+        return Lookups.requireOne(Author.listWithVideos(authorId), "author", authorId)
                 .map(author -> author.getVideos().stream().map(VideoSummary::of).toList());
     }
 
@@ -141,9 +140,7 @@ public class AuthorService {
 
     @WithSession
     public Uni<List<CreditedVideo>> credits(Long authorId) {
-        return Lookups.require(Author.<Author> find(
-                "from Author a left join fetch a.credits c left join fetch c.video where a.id = ?1", authorId)
-                .firstResult(), "author", authorId)
+        return Lookups.requireOne(Author.listWithCredits(authorId), "author", authorId)
                 .map(author -> author.getCredits().stream().map(CreditedVideo::of).toList());
     }
 

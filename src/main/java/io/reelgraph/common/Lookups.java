@@ -21,6 +21,14 @@ public final class Lookups {
     }
 
     /**
+     * The single entity of a query that fetch-joins a collection, or a 404. Such a query must not be limited to one
+     * row ({@code firstResult()}): Hibernate would fetch every row and page in memory.
+     */
+    public static <T> Uni<T> requireOne(Uni<List<T>> query, String kind, Object id) {
+        return require(query.map(found -> found.isEmpty() ? null : found.get(0)), kind, id);
+    }
+
+    /**
      * Loads the entities of {@code ids} (as referenced by a request body) by id, or fails with one 404 that names
      * every id that does not exist.
      */

@@ -157,9 +157,7 @@ public class VideoService {
 
     @WithSession
     public Uni<List<CreditedAuthor>> credits(Long videoId) {
-        return Lookups.require(Video.<Video> find(
-                "from Video v left join fetch v.credits c left join fetch c.author where v.id = ?1", videoId)
-                .firstResult(), "video", videoId)
+        return Lookups.requireOne(Video.listWithCredits(videoId), "video", videoId)
                 .map(video -> video.getCredits().stream().map(CreditedAuthor::of).toList());
     }
 
