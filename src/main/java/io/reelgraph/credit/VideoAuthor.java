@@ -94,21 +94,11 @@ public class VideoAuthor extends PanacheEntityBase {
                 .chain(session::flush));
     }
 
-    public VideoAuthorId getId() {
-        return id;
-    }
-
     public Author getAuthor() {
         return author;
     }
 
     public Video getVideo() {
         return video;
-    }
-
-    /** Takes this credit out of both ends' loaded credit lists, before it is removed. */
-    public void unlink() {
-        author.syncCredit(this, false);
-        video.syncCredit(this, false);
     }
 }
