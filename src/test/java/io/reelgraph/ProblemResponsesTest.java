@@ -60,5 +60,6 @@ class ProblemResponsesTest {
         assertProblem(given().get("/nowhere").then(), 404, "http");
         assertProblem(given().patch("/authors/1").then(), 405, "http");
         assertProblem(given().contentType("text/plain").body("name=x").post("/authors").then(), 415, "http");
+        assertProblem(given().accept("application/xml").get("/authors").then(), 406, "http");
     }
 }
