@@ -35,14 +35,17 @@ public class EmbeddedMariaDbConfigSourceFactory implements ConfigSourceFactory {
         String database = valueOr(context.getValue("reelgraph.embedded-db.database"), "reelgraph");
         Path workDir = Path.of(valueOr(context.getValue("reelgraph.embedded-db.dir"), "target/embedded-mariadb"));
         int port = EmbeddedMariaDb.startOncePerJvm(workDir, database);
+        return List.of(new PropertiesConfigSource(datasource(port, database), "EmbeddedMariaDb", ORDINAL));
+    }
+
+    /** The datasource configuration for the embedded server on {@code port}. */
+    static Map<String, String> datasource(int port, String database) {
         String hostAndDb = "//127.0.0.1:" + port + "/" + database;
-        // skip-grant-tables: the server accepts any user; these are just the names the pools present
-        Map<String, String> datasource = Map.of(
+        // skip-grant-tables: the server accepts any user; this is just the name the pools present
+        return Map.of(
                 "quarkus.datasource.reactive.url", "mysql:" + hostAndDb,
                 "quarkus.datasource.jdbc.url", "jdbc:mariadb:" + hostAndDb,
-                "quarkus.datasource.username", "root",
-                "quarkus.datasource.password", "");
-        return List.of(new PropertiesConfigSource(datasource, "EmbeddedMariaDb", ORDINAL));
+                "quarkus.datasource.username", "root");
     }
 
     @Override

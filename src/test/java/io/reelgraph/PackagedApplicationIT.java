@@ -1,0 +1,43 @@
+package io.reelgraph;
+
+import static io.reelgraph.support.Api.get;
+import static io.reelgraph.support.Api.post;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.reelgraph.devdb.EmbeddedMariaDbTestResource;
+
+/**
+ * The packaged application (target/quarkus-app, prod profile) against a real MariaDB given to it by configuration,
+ * as it runs in a container: migrations, a graph written and read back, health and metrics.
+ */
+@QuarkusIntegrationTest
+@WithTestResource(EmbeddedMariaDbTestResource.class)
+class PackagedApplicationIT {
+
+    @Test
+    void servesTheSeedGraph() {
+        long author = post("/authors", """
+                {"name":"test_author","featuredVideo":{"code":"new_video","img":"123","score":9},
+                 "videos":[{"code":"video a"}],"credits":[{"video":{"code":"video b"},"extraData":"a b"}]}""")
+                .statusCode(201).extract().jsonPath().getLong("id");
+        get("/authors/" + author).statusCode(200)
+                .body("featuredVideo.code", equalTo("new_video"))
+                .body("videos[0].code", equalTo("video a"))
+                .body("credits[0].extraData", equalTo("a b"));
+    }
+
+    @Test
+    void healthAndMetrics() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        get("/authors/1");
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("http_server_requests_seconds_count"))
+                .body(containsString("uri=\"/authors/{id}\""));
+    }
+}

@@ -1,0 +1,93 @@
+package io.reelgraph.delivery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+/** The manifest that {@code ./mvnw package} writes: what a cluster needs to run the service safely. */
+class KubernetesManifestIT {
+
+    private static final List<JsonNode> RESOURCES = new ArrayList<>();
+
+    @BeforeAll
+    static void readManifest() throws IOException {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        try (MappingIterator<JsonNode> documents = yaml.readerFor(JsonNode.class)
+                .readValues(Path.of("target/kubernetes/kubernetes.yml").toFile())) {
+            documents.forEachRemaining(RESOURCES::add);
+        }
+    }
+
+    @Test
+    void deploymentProbesTheHealthEndpoints() {
+        JsonNode container = container();
+        assertEquals("/q/health/live", container.at("/livenessProbe/httpGet/path").asText());
+        assertEquals("/q/health/ready", container.at("/readinessProbe/httpGet/path").asText());
+        assertEquals("/q/health/started", container.at("/startupProbe/httpGet/path").asText());
+        assertEquals(8080, container.at("/readinessProbe/httpGet/port").asInt());
+    }
+
+    @Test
+    void datasourceComesFromSecretAndConfigMapNeverFromTheImage() {
+        JsonNode container = container();
+        Set<String> envFrom = new HashSet<>();
+        container.get("envFrom").forEach(source -> source.fields()
+                .forEachRemaining(ref -> envFrom.add(ref.getKey() + "/" + ref.getValue().get("name").asText())));
+        assertEquals(Set.of("secretRef/reelgraph-db", "configMapRef/reelgraph-config"), envFrom);
+
+        Set<String> literalEnv = new HashSet<>();
+        container.path("env").forEach(env -> literalEnv.add(env.get("name").asText()));
+        assertFalse(literalEnv.stream().anyMatch(name -> name.contains("PASSWORD") || name.contains("USERNAME")),
+                "no credentials as literal env: " + literalEnv);
+
+        JsonNode config = resource("ConfigMap", "reelgraph-config").get("data");
+        assertTrue(config.get("QUARKUS_DATASOURCE_REACTIVE_URL").asText().startsWith("mysql://"));
+        assertTrue(config.get("QUARKUS_DATASOURCE_JDBC_URL").asText().startsWith("jdbc:mariadb://"));
+        assertTrue(RESOURCES.stream().noneMatch(r -> r.get("kind").asText().equals("Secret")),
+                "the Secret is created out of band, not shipped");
+    }
+
+    @Test
+    void imageResourcesAndService() {
+        JsonNode container = container();
+        assertEquals("docker.io/reelgraph/reelgraph:1.0.0-SNAPSHOT", container.get("image").asText());
+        assertEquals("320Mi", container.at("/resources/requests/memory").asText());
+        assertEquals("512Mi", container.at("/resources/limits/memory").asText());
+        assertEquals(2, resource("Deployment", "reelgraph").at("/spec/replicas").asInt());
+        assertFalse(resource("Deployment", "reelgraph").at("/spec/selector/matchLabels")
+                .has("app.kubernetes.io/version"), "a versioned selector breaks upgrades");
+        assertEquals(8080, resource("Service", "reelgraph").at("/spec/ports/0/targetPort").asInt());
+    }
+
+    @Test
+    void migrationsRunInTheServiceNotInAnExtraJob() {
+        Set<String> kinds = RESOURCES.stream().map(r -> r.get("kind").asText()).collect(Collectors.toSet());
+        assertEquals(Set.of("ConfigMap", "Service", "Deployment"), kinds);
+    }
+
+    private static JsonNode container() {
+        return resource("Deployment", "reelgraph").at("/spec/template/spec/containers/0");
+    }
+
+    private static JsonNode resource(String kind, String name) {
+        return RESOURCES.stream()
+                .filter(r -> r.get("kind").asText().equals(kind) && r.at("/metadata/name").asText().equals(name))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + kind + " " + name + " in the manifest"));
+    }
+}

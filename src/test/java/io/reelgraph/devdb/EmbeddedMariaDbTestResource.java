@@ -1,0 +1,25 @@
+package io.reelgraph.devdb;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * For tests of the packaged application, which runs in the prod profile and so starts no database itself: starts the
+ * embedded MariaDB (or reuses this JVM's) and hands its coordinates to the application as configuration.
+ */
+public class EmbeddedMariaDbTestResource implements QuarkusTestResourceLifecycleManager {
+
+    @Override
+    public Map<String, String> start() {
+        String database = "reelgraph";
+        int port = EmbeddedMariaDb.startOncePerJvm(Path.of("target/embedded-mariadb"), database);
+        return EmbeddedMariaDbConfigSourceFactory.datasource(port, database);
+    }
+
+    @Override
+    public void stop() {
+        // the server stops with this JVM, as it does for every other user of it
+    }
+}
