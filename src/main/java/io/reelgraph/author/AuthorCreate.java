@@ -9,11 +9,13 @@ import jakarta.validation.constraints.Size;
 
 import io.reelgraph.credit.VideoAuthor;
 import io.reelgraph.video.VideoFields;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * {@code POST /authors}: a new author, optionally with a graph around it, created all or nothing. Each link names
  * either a new video (an object) or an existing one (an id), never both.
  */
+@RegisterForReflection
 public record AuthorCreate(
         @NotBlank @Size(max = Author.NAME_LENGTH) String name,
         @Valid VideoFields featuredVideo,
@@ -26,6 +28,7 @@ public record AuthorCreate(
     }
 
     /** A credit of the new author on a new or an existing video. */
+    @RegisterForReflection
     public record Credit(@Valid VideoFields video, Long videoId,
             @Size(max = VideoAuthor.EXTRA_DATA_LENGTH) String extraData) {
     }

@@ -4,8 +4,10 @@ import java.util.List;
 
 import io.reelgraph.credit.CreditedVideo;
 import io.reelgraph.video.VideoRef;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** An author with its three relationships as compact references. */
+@RegisterForReflection
 public record AuthorView(Long id, String name, VideoRef featuredVideo, List<VideoRef> videos,
         List<CreditedVideo> credits) {
 

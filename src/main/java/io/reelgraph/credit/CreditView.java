@@ -1,6 +1,9 @@
 package io.reelgraph.credit;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /** One credit with both of its ends. */
+@RegisterForReflection
 public record CreditView(Long videoId, String code, Long authorId, String name, String extraData) {
 
     public static CreditView of(VideoAuthor credit) {

@@ -10,11 +10,13 @@ import jakarta.validation.constraints.Size;
 import io.reelgraph.author.AuthorFields;
 import io.reelgraph.common.Finite;
 import io.reelgraph.credit.VideoAuthor;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * {@code POST /videos}: a new video, optionally with a graph around it, created all or nothing. Each link names
  * either a new author (an object) or an existing one (an id), never both.
  */
+@RegisterForReflection
 public record VideoCreate(
         @NotBlank @Size(max = Video.CODE_LENGTH) String code,
         @Size(max = Video.IMG_LENGTH) String img,
@@ -30,6 +32,7 @@ public record VideoCreate(
     }
 
     /** A credit of a new or an existing author on the new video. */
+    @RegisterForReflection
     public record Credit(@Valid AuthorFields author, Long authorId,
             @Size(max = VideoAuthor.EXTRA_DATA_LENGTH) String extraData) {
     }

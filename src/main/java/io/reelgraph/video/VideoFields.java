@@ -4,8 +4,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import io.reelgraph.common.Finite;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** A video's own fields: the body of {@code PUT /videos/{id}}, and a new video nested in another request. */
+@RegisterForReflection
 public record VideoFields(
         @NotBlank @Size(max = Video.CODE_LENGTH) String code,
         @Size(max = Video.IMG_LENGTH) String img,

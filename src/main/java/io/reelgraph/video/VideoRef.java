@@ -1,6 +1,9 @@
 package io.reelgraph.video;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /** A compact reference to a video, as other resources embed it. */
+@RegisterForReflection
 public record VideoRef(Long id, String code) {
 
     public static VideoRef of(Video video) {

@@ -4,8 +4,10 @@ import java.util.List;
 
 import io.reelgraph.author.AuthorRef;
 import io.reelgraph.credit.CreditedAuthor;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** A video with its three relationships as compact references. */
+@RegisterForReflection
 public record VideoView(Long id, String code, String img, Float score, AuthorRef author, AuthorRef featuredBy,
         List<CreditedAuthor> credits) {
 
