@@ -1,5 +1,7 @@
 package io.reelgraph.author;
 
+import static io.reelgraph.common.Lists.orEmpty;
+
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -25,6 +27,18 @@ public record AuthorCreate(
 
     public Author toEntity() {
         return new Author(name);
+    }
+
+    /** The authors and videos this request creates. */
+    public int newNodes() {
+        return 1 + (featuredVideo != null ? 1 : 0) + orEmpty(videos).size()
+                + (int) orEmpty(credits).stream().filter(credit -> credit.video() != null).count();
+    }
+
+    /** The featured link, uploads and credits this request creates. */
+    public int newEdges() {
+        return (featuredVideo != null || featuredVideoId != null ? 1 : 0) + orEmpty(videos).size()
+                + orEmpty(credits).size();
     }
 
     /** A credit of the new author on a new or an existing video. */

@@ -14,8 +14,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -24,14 +30,25 @@ import io.reelgraph.common.PageQuery;
 import io.reelgraph.common.PageView;
 import io.reelgraph.common.Responses;
 import io.reelgraph.credit.CreditedVideo;
+import io.reelgraph.error.Problem;
 import io.reelgraph.video.VideoFields;
 import io.reelgraph.video.VideoSummary;
 import io.reelgraph.video.VideoView;
 import io.smallrye.mutiny.Uni;
 
 @Path("/authors")
-@Tag(name = "authors")
+@Tag(name = "authors", description = "Authors, and the featured video, uploads and credits seen from their side")
 public class AuthorResource {
+
+    // the note's seed graphs, as examples in the OpenAPI document
+    private static final String FEATURED = """
+            {"name": "test_author", "featuredVideo": {"code": "new_video", "img": "123", "score": 9}}""";
+    private static final String UPLOADS = """
+            {"name": "test_author", "videos": [{"code": "video a", "img": "123", "score": 9},
+                                               {"code": "video b", "img": "456", "score": 8}]}""";
+    private static final String CREDITS = """
+            {"name": "author a", "credits": [{"video": {"code": "video a"}, "extraData": "a a"},
+                                             {"videoId": 2, "extraData": "b a"}]}""";
 
     @Inject
     AuthorService authors;
@@ -53,8 +70,16 @@ public class AuthorResource {
     }
 
     @POST
-    @Operation(summary = "Create an author, optionally with new or existing videos linked in all three ways")
-    public Uni<RestResponse<AuthorView>> create(@NotNull @Valid AuthorCreate request) {
+    @Operation(summary = "Create an author, optionally with new or existing videos linked in all three ways",
+            description = "All or nothing. Each link names a new video (an object) or an existing one (an id).")
+    @APIResponse(responseCode = "201", description = "Created, with its links")
+    @APIResponse(responseCode = "409", description = "featuredVideoId names a video another author features",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<AuthorView>> create(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+            @ExampleObject(name = "featured video (one-to-one)", value = FEATURED),
+            @ExampleObject(name = "two uploads (one-to-many)", value = UPLOADS),
+            @ExampleObject(name = "credits on a new and an existing video", value = CREDITS) }))
+            @NotNull @Valid AuthorCreate request) {
         return authors.create(request)
                 .map(created -> Responses.created("/authors/" + created.id(), created));
     }
@@ -75,8 +100,13 @@ public class AuthorResource {
 
     @PUT
     @Path("/{id}/featured-video")
-    @Operation(summary = "Feature an existing video (409 if another author features it)")
-    public Uni<AuthorView> feature(@RestPath Long id, @NotNull @Valid VideoLink link) {
+    @Operation(summary = "Feature an existing video, replacing the author's current one")
+    @APIResponse(responseCode = "200", description = "The author, now featuring the video")
+    @APIResponse(responseCode = "409", description = "Another author features that video",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<AuthorView> feature(@RestPath Long id,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "link", value = "{\"videoId\": 1}")))
+            @NotNull @Valid VideoLink link) {
         return authors.feature(id, link.videoId());
     }
 

@@ -1,5 +1,7 @@
 package io.reelgraph.author;
 
+import static io.reelgraph.common.Lists.orEmpty;
+
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +9,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -18,6 +21,7 @@ import io.reelgraph.common.Sessions;
 import io.reelgraph.credit.CreditedVideo;
 import io.reelgraph.credit.VideoAuthor;
 import io.reelgraph.error.ApiException;
+import io.reelgraph.graph.GraphMetrics;
 import io.reelgraph.error.Violations;
 import io.reelgraph.video.Video;
 import io.reelgraph.video.VideoFields;
@@ -28,6 +32,9 @@ import io.smallrye.mutiny.Uni;
 /** Authors and the links seen from their side; every write is one transaction. */
 @ApplicationScoped
 public class AuthorService {
+
+    @Inject
+    GraphMetrics graphMetrics;
 
     static final Map<String, String> SORTABLE = Map.of("id", "a.id", "name", "a.name");
 
@@ -49,7 +56,7 @@ public class AuthorService {
     /** Creates the author and every new object and link of the request, or nothing. */
     @WithTransaction
     public Uni<AuthorView> create(AuthorCreate request) {
-        List<AuthorCreate.Credit> credits = Objects.requireNonNullElse(request.credits(), List.of());
+        List<AuthorCreate.Credit> credits = orEmpty(request.credits());
         checkLinks(request, credits);
         List<Long> creditedIds = credits.stream().map(AuthorCreate.Credit::videoId).filter(Objects::nonNull).toList();
         return existingFeaturedVideo(request.featuredVideoId())
@@ -60,7 +67,7 @@ public class AuthorService {
                             author.setFeaturedVideo(request.featuredVideo() != null
                                     ? request.featuredVideo().toEntity()
                                     : featured);
-                            Objects.requireNonNullElse(request.videos(), List.<VideoFields> of())
+                            orEmpty(request.videos())
                                     .forEach(video -> author.addVideo(video.toEntity()));
                             List<VideoAuthor> links = credits.stream()
                                     .map(credit -> VideoAuthor.link(author, credit.video() != null
@@ -71,6 +78,7 @@ public class AuthorService {
                                     .call(() -> VideoAuthor.persistWithEnds(links))
                                     .replaceWith(author);
                         }))
+                .invoke(() -> graphMetrics.created(request.newNodes(), request.newEdges()))
                 .map(AuthorView::of);
     }
 

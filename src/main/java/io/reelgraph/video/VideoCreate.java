@@ -1,5 +1,7 @@
 package io.reelgraph.video;
 
+import static io.reelgraph.common.Lists.orEmpty;
+
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -29,6 +31,18 @@ public record VideoCreate(
 
     public Video toEntity() {
         return new Video(code, img, score);
+    }
+
+    /** The videos and authors this request creates. */
+    public int newNodes() {
+        return 1 + (author != null ? 1 : 0) + (featuredBy != null ? 1 : 0)
+                + (int) orEmpty(credits).stream().filter(credit -> credit.author() != null).count();
+    }
+
+    /** The upload, featured link and credits this request creates. */
+    public int newEdges() {
+        return (author != null || authorId != null ? 1 : 0) + (featuredBy != null || featuredById != null ? 1 : 0)
+                + orEmpty(credits).size();
     }
 
     /** A credit of a new or an existing author on the new video. */

@@ -14,8 +14,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -28,11 +34,21 @@ import io.reelgraph.credit.CreditFields;
 import io.reelgraph.credit.CreditService;
 import io.reelgraph.credit.CreditView;
 import io.reelgraph.credit.CreditedAuthor;
+import io.reelgraph.error.Problem;
 import io.smallrye.mutiny.Uni;
 
 @Path("/videos")
-@Tag(name = "videos")
+@Tag(name = "videos", description = "Videos, and the uploader, featuring author and credits seen from their side")
 public class VideoResource {
+
+    // the note's seed graphs, as examples in the OpenAPI document
+    private static final String FEATURED = """
+            {"code": "new_video", "img": "123", "score": 9, "featuredBy": {"name": "test_author"}}""";
+    private static final String UPLOAD = """
+            {"code": "video a", "img": "123", "score": 9, "authorId": 1}""";
+    private static final String CREDITS = """
+            {"code": "video a", "img": "123", "score": 9,
+             "credits": [{"author": {"name": "test_author"}, "extraData": "a a"}, {"authorId": 7, "extraData": "a b"}]}""";
 
     @Inject
     VideoService videos;
@@ -60,8 +76,16 @@ public class VideoResource {
     }
 
     @POST
-    @Operation(summary = "Create a video, optionally with new or existing authors linked in all three ways")
-    public Uni<RestResponse<VideoView>> create(@NotNull @Valid VideoCreate request) {
+    @Operation(summary = "Create a video, optionally with new or existing authors linked in all three ways",
+            description = "All or nothing. Each link names a new author (an object) or an existing one (an id).")
+    @APIResponse(responseCode = "201", description = "Created, with its links")
+    @APIResponse(responseCode = "409", description = "featuredById names an author who features another video",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<VideoView>> create(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+            @ExampleObject(name = "featured by a new author (one-to-one)", value = FEATURED),
+            @ExampleObject(name = "uploaded by an existing author (one-to-many)", value = UPLOAD),
+            @ExampleObject(name = "credits (many-to-many)", value = CREDITS) }))
+            @NotNull @Valid VideoCreate request) {
         return videos.create(request)
                 .map(created -> Responses.created("/videos/" + created.id(), created));
     }
@@ -96,7 +120,10 @@ public class VideoResource {
 
     @PUT
     @Path("/{id}/featured-by")
-    @Operation(summary = "Have an existing author feature this video (409 if the author features another)")
+    @Operation(summary = "Have an existing author feature this video, replacing its current featurer")
+    @APIResponse(responseCode = "200", description = "The video, now featured by the author")
+    @APIResponse(responseCode = "409", description = "The author features another video",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<VideoView> setFeaturedBy(@RestPath Long id, @NotNull @Valid AuthorLink link) {
         return videos.setFeaturedBy(id, link.authorId());
     }
@@ -117,8 +144,11 @@ public class VideoResource {
 
     @PUT
     @Path("/{videoId}/credits/{authorId}")
-    @Operation(summary = "Credit an author on this video, or update the credit's data (201 created, 200 updated)")
+    @Operation(summary = "Credit an author on this video, or update the credit's data")
+    @APIResponse(responseCode = "201", description = "The credit was created")
+    @APIResponse(responseCode = "200", description = "The credit existed; its data is now as given")
     public Uni<RestResponse<CreditView>> putCredit(@RestPath Long videoId, @RestPath Long authorId,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "credit", value = "{\"extraData\": \"a b\"}")))
             @NotNull @Valid CreditFields fields) {
         return credits.put(videoId, authorId, fields.extraData())
                 .map(saved -> saved.created()

@@ -1,5 +1,7 @@
 package io.reelgraph.video;
 
+import static io.reelgraph.common.Lists.orEmpty;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -23,12 +26,16 @@ import io.reelgraph.common.Sessions;
 import io.reelgraph.credit.CreditedAuthor;
 import io.reelgraph.credit.VideoAuthor;
 import io.reelgraph.error.ApiException;
+import io.reelgraph.graph.GraphMetrics;
 import io.reelgraph.error.Violations;
 import io.smallrye.mutiny.Uni;
 
 /** Videos and the links seen from their side; every write is one transaction. */
 @ApplicationScoped
 public class VideoService {
+
+    @Inject
+    GraphMetrics graphMetrics;
 
     static final Map<String, String> SORTABLE = Map.of("id", "v.id", "code", "v.code", "score", "v.score");
 
@@ -66,7 +73,7 @@ public class VideoService {
     /** Creates the video and every new object and link of the request, or nothing. */
     @WithTransaction
     public Uni<VideoView> create(VideoCreate request) {
-        List<VideoCreate.Credit> credits = Objects.requireNonNullElse(request.credits(), List.of());
+        List<VideoCreate.Credit> credits = orEmpty(request.credits());
         checkLinks(request, credits);
         List<Long> referenced = Stream.concat(Stream.of(request.authorId()),
                 credits.stream().map(VideoCreate.Credit::authorId)).filter(Objects::nonNull).toList();
@@ -90,6 +97,7 @@ public class VideoService {
                                     .call(() -> VideoAuthor.persistWithEnds(links))
                                     .replaceWith(video);
                         }))
+                .invoke(() -> graphMetrics.created(request.newNodes(), request.newEdges()))
                 .map(VideoView::of);
     }
 
