@@ -87,7 +87,10 @@ public class AuthorResource {
     @PUT
     @Path("/{id}")
     @Operation(summary = "Replace an author's own fields")
-    public Uni<AuthorView> update(@RestPath Long id, @NotNull @Valid AuthorFields fields) {
+    public Uni<AuthorView> update(@RestPath Long id,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "rename", value = "{\"name\": \"renamed_author\"}")))
+            @NotNull @Valid AuthorFields fields) {
         return authors.update(id, fields);
     }
 
@@ -127,7 +130,10 @@ public class AuthorResource {
     @POST
     @Path("/{id}/videos")
     @Operation(summary = "Upload a new video as this author")
-    public Uni<RestResponse<VideoView>> upload(@RestPath Long id, @NotNull @Valid VideoFields video) {
+    public Uni<RestResponse<VideoView>> upload(@RestPath Long id,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "video a", value = "{\"code\": \"video a\", \"img\": \"123\", \"score\": 9}")))
+            @NotNull @Valid VideoFields video) {
         return authors.upload(id, video)
                 .map(created -> Responses.created("/videos/" + created.id(), created));
     }

@@ -93,7 +93,10 @@ public class VideoResource {
     @PUT
     @Path("/{id}")
     @Operation(summary = "Replace a video's own fields")
-    public Uni<VideoView> update(@RestPath Long id, @NotNull @Valid VideoFields fields) {
+    public Uni<VideoView> update(@RestPath Long id,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "replace", value = "{\"code\": \"video a\", \"img\": \"124\", \"score\": 9.5}")))
+            @NotNull @Valid VideoFields fields) {
         return videos.update(id, fields);
     }
 
@@ -107,7 +110,10 @@ public class VideoResource {
     @PUT
     @Path("/{id}/author")
     @Operation(summary = "Set the uploader to an existing author")
-    public Uni<VideoView> setAuthor(@RestPath Long id, @NotNull @Valid AuthorLink link) {
+    public Uni<VideoView> setAuthor(@RestPath Long id,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "uploader", value = "{\"authorId\": 1}")))
+            @NotNull @Valid AuthorLink link) {
         return videos.setAuthor(id, link.authorId());
     }
 
@@ -124,7 +130,10 @@ public class VideoResource {
     @APIResponse(responseCode = "200", description = "The video, now featured by the author")
     @APIResponse(responseCode = "409", description = "The author features another video",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<VideoView> setFeaturedBy(@RestPath Long id, @NotNull @Valid AuthorLink link) {
+    public Uni<VideoView> setFeaturedBy(@RestPath Long id,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "featurer", value = "{\"authorId\": 1}")))
+            @NotNull @Valid AuthorLink link) {
         return videos.setFeaturedBy(id, link.authorId());
     }
 
