@@ -1,11 +1,15 @@
 package io.reelgraph.credit;
 
+import java.util.function.Supplier;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.reelgraph.author.Author;
 import io.reelgraph.common.Lookups;
 import io.reelgraph.error.ApiException;
+import io.reelgraph.error.DatabaseErrors;
 import io.reelgraph.video.Video;
 import io.smallrye.mutiny.Uni;
 
@@ -17,9 +21,17 @@ public class CreditService {
     public record Saved(CreditView credit, boolean created) {
     }
 
-    /** Creates the credit, or updates its data if it exists: repeating the same request changes nothing. */
-    @WithTransaction
+    /**
+     * Creates the credit, or updates its data if it exists: repeating the same request changes nothing. When two
+     * clients create the same credit at once, the loser's insert fails on the primary key; its retry, in a new
+     * transaction, finds the winner's row and updates it.
+     */
     public Uni<Saved> put(Long videoId, Long authorId, String extraData) {
+        Supplier<Uni<Saved>> attempt = () -> Panache.withTransaction(() -> putOnce(videoId, authorId, extraData));
+        return attempt.get().onFailure(DatabaseErrors.DUPLICATE_KEY::causes).recoverWithUni(failure -> attempt.get());
+    }
+
+    private static Uni<Saved> putOnce(Long videoId, Long authorId, String extraData) {
         return VideoAuthor.<VideoAuthor> find(
                 "from VideoAuthor c join fetch c.author join fetch c.video where c.id = ?1",
                 new VideoAuthorId(authorId, videoId)).firstResult()

@@ -1,9 +1,9 @@
 package io.reelgraph.error;
 
-import java.net.ConnectException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -22,17 +22,11 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
-import io.vertx.mysqlclient.MySQLException;
-import io.vertx.sqlclient.ClosedConnectionException;
 
 /** Turns every failure into an {@code application/problem+json} response with the right status. */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
-
-    /** MariaDB/MySQL error codes a client can provoke by racing another client. */
-    private static final int DUPLICATE_KEY = 1062;
-    private static final int REFERENCED_ROW_MISSING = 1452;
 
     @ServerExceptionMapper
     public Response api(ApiException e) {
@@ -86,22 +80,17 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof MySQLException sql) {
-                if (sql.getErrorCode() == DUPLICATE_KEY) {
-                    return ProblemType.CONFLICT.problem(
-                            "Another request changed the same link at the same time; read and retry").toResponse();
-                }
-                if (sql.getErrorCode() == REFERENCED_ROW_MISSING) {
-                    return ProblemType.CONFLICT.problem(
-                            "An author or video referenced by the request was deleted meanwhile").toResponse();
-                }
-            }
-            if (cause instanceof ConnectException || cause instanceof ClosedConnectionException) {
-                LOG.warn("Database unavailable: " + cause.getMessage());
-                return ProblemType.DATABASE_UNAVAILABLE.problem("The database cannot be reached; retry later")
-                        .toResponse();
-            }
+        Optional<DatabaseErrors> database = DatabaseErrors.of(e);
+        if (database.isPresent()) {
+            return ProblemType.CONFLICT.problem(switch (database.get()) {
+                case DUPLICATE_KEY -> "Another request created the same link at the same time; read and retry";
+                case REFERENCED_ROW_MISSING -> "An author or video referenced by the request was deleted meanwhile";
+                case DEADLOCK, LOCK_WAIT_TIMEOUT -> "Another request was changing the same rows; retry";
+            }).toResponse();
+        }
+        if (DatabaseErrors.isUnavailable(e)) {
+            LOG.warn("Database unavailable: " + e);
+            return ProblemType.DATABASE_UNAVAILABLE.problem("The database cannot be reached; retry later").toResponse();
         }
         LOG.error("Request failed", e);
         return ProblemType.INTERNAL.problem("The server failed to process the request").toResponse();

@@ -1,0 +1,55 @@
+package io.reelgraph.error;
+
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.util.Optional;
+
+import io.vertx.mysqlclient.MySQLException;
+import io.vertx.sqlclient.ClosedConnectionException;
+
+/**
+ * Recognises the database failures a client can provoke by racing another client, or that an outage causes.
+ * Hibernate Reactive reports server errors as {@link SQLException}s, the reactive client as {@link MySQLException}s;
+ * both carry the MariaDB/MySQL error code.
+ */
+public enum DatabaseErrors {
+
+    DUPLICATE_KEY(1062),
+    REFERENCED_ROW_MISSING(1452),
+    DEADLOCK(1213),
+    LOCK_WAIT_TIMEOUT(1205);
+
+    private final int code;
+
+    DatabaseErrors(int code) {
+        this.code = code;
+    }
+
+    public boolean causes(Throwable failure) {
+        return of(failure).filter(this::equals).isPresent();
+    }
+
+    /** The first recognised server error in the cause chain. */
+    public static Optional<DatabaseErrors> of(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            int code = cause instanceof SQLException sql ? sql.getErrorCode()
+                    : cause instanceof MySQLException mysql ? mysql.getErrorCode() : 0;
+            for (DatabaseErrors error : values()) {
+                if (error.code == code) {
+                    return Optional.of(error);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the failure is the database being unreachable rather than a request's fault. */
+    public static boolean isUnavailable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException || cause instanceof ClosedConnectionException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
