@@ -56,6 +56,13 @@ class ProblemResponsesTest {
     }
 
     @Test
+    void oversizedBodiesAre413AndWriteNothing() {
+        String huge = "{\"name\":\"" + "x".repeat(1_100_000) + "\"}";
+        db.assertUnchangedBy(() -> assertProblem(json(huge).post("/authors").then(), 413, "http")
+                .body("detail", containsString("larger than 1048576 bytes")));
+    }
+
+    @Test
     void plainHttpErrors() {
         assertProblem(given().get("/nowhere").then(), 404, "http");
         assertProblem(given().patch("/authors/1").then(), 405, "http");
