@@ -1,17 +1,26 @@
 package io.reelgraph.common;
 
+import java.io.IOException;
+
 import jakarta.inject.Singleton;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
  * Request bodies must have the declared JSON types: {@code "name": 5} or {@code "score": "9"} are errors, not
- * silently converted values. (Unknown fields are rejected by {@code quarkus.jackson.fail-on-unknown-properties}.)
+ * silently converted values; and text must be valid Unicode: an unpaired surrogate escape ({@code "\ud83d"}) cannot
+ * be stored as utf8mb4. (Unknown fields are rejected by {@code quarkus.jackson.fail-on-unknown-properties}.)
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -29,5 +38,34 @@ public class StrictJson implements ObjectMapperCustomizer {
                     .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
         }
         mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        mapper.registerModule(new SimpleModule().addDeserializer(String.class, new WellFormedText()));
+    }
+
+    static final class WellFormedText extends StdScalarDeserializer<String> {
+
+        WellFormedText() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String text = StringDeserializer.instance.deserialize(parser, context);
+            if (text != null && hasUnpairedSurrogate(text)) {
+                throw InvalidFormatException.from(parser, "text with an unpaired surrogate", text, String.class);
+            }
+            return text;
+        }
+
+        private static boolean hasUnpairedSurrogate(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 }
