@@ -16,6 +16,7 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OneToOne;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import org.hibernate.annotations.OnDelete;
 import org.hibernate.annotations.OnDeleteAction;
@@ -43,6 +44,10 @@ public class Author extends PanacheEntityBase {
 
     @Column(nullable = false, length = NAME_LENGTH)
     public String name;
+
+    /** Bumped by every change of the row; the ETag of the resource, checked by PUT's If-Match. */
+    @Version
+    public long version;
 
     @OneToOne(fetch = FetchType.LAZY, cascade = CascadeType.PERSIST)
     @JoinColumn(name = "featured_video_id", unique = true)

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -65,8 +66,8 @@ public class AuthorResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "An author with its featured video, uploads and credits")
-    public Uni<AuthorView> get(@RestPath Long id) {
-        return authors.get(id);
+    public Uni<RestResponse<AuthorView>> get(@RestPath Long id) {
+        return authors.get(id).map(Responses::ok);
     }
 
     @POST
@@ -86,12 +87,17 @@ public class AuthorResource {
 
     @PUT
     @Path("/{id}")
-    @Operation(summary = "Replace an author's own fields")
-    public Uni<AuthorView> update(@RestPath Long id,
+    @Operation(summary = "Replace an author's own fields",
+            description = "With If-Match (the ETag of a GET), a 412 if the resource changed since; without it, the"
+                    + " last write wins.")
+    @APIResponse(responseCode = "200", description = "Replaced; the new ETag is in the response")
+    @APIResponse(responseCode = "412", description = "If-Match names an older version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<AuthorView>> update(@RestPath Long id, @RestHeader("If-Match") String ifMatch,
             @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     examples = @ExampleObject(name = "rename", value = "{\"name\": \"renamed_author\"}")))
             @NotNull @Valid AuthorFields fields) {
-        return authors.update(id, fields);
+        return authors.update(id, fields, ifMatch).map(Responses::ok);
     }
 
     @DELETE

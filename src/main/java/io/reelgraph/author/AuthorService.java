@@ -12,8 +12,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.reelgraph.common.Lookups;
+import io.reelgraph.common.OptimisticUpdates;
 import io.reelgraph.common.PageQuery;
 import io.reelgraph.common.PageView;
 import io.reelgraph.common.Paging;
@@ -82,10 +84,19 @@ public class AuthorService {
                 .map(AuthorView::of);
     }
 
+    /** Replaces the author's own fields; see {@link OptimisticUpdates} for {@code ifMatch}. */
     @WithTransaction
-    public Uni<AuthorView> update(Long id, AuthorFields fields) {
+    public Uni<AuthorView> update(Long id, AuthorFields fields, String ifMatch) {
         return Lookups.require(Author.<Author> findById(id), "author", id)
-                .invoke(author -> author.name = fields.name())
+                .chain(author -> {
+                    OptimisticUpdates.check(ifMatch, "author", id, author.version);
+                    String update = "name = :name, version = version + 1 where id = :id";
+                    Parameters params = Parameters.with("name", fields.name()).and("id", id);
+                    return ifMatch == null
+                            ? Author.update(update, params)
+                            : Author.update(update + " and version = :version", params.and("version", author.version))
+                                    .invoke(updated -> OptimisticUpdates.requireUpdated(updated, "author", id));
+                })
                 .call(Sessions::flushAndClear)
                 .chain(() -> get(id));
     }

@@ -11,6 +11,15 @@ public final class Responses {
 
     /** 201 with the new resource's location and its representation. */
     public static <T> RestResponse<T> created(String location, T body) {
-        return RestResponse.ResponseBuilder.<T> created(URI.create(location)).entity(body).build();
+        RestResponse.ResponseBuilder<T> response = RestResponse.ResponseBuilder.<T> created(URI.create(location)).entity(body);
+        if (body instanceof Versioned versioned) {
+            response.header("ETag", versioned.etag());
+        }
+        return response.build();
+    }
+
+    /** 200 with the representation and its ETag. */
+    public static <T extends Versioned> RestResponse<T> ok(T body) {
+        return RestResponse.ResponseBuilder.ok(body).header("ETag", body.etag()).build();
     }
 }

@@ -28,6 +28,10 @@ public class ApiException extends RuntimeException {
         return new ApiException(ProblemType.CONFLICT.problem(detail));
     }
 
+    public static ApiException preconditionFailed(String detail) {
+        return new ApiException(ProblemType.PRECONDITION_FAILED.problem(detail));
+    }
+
     public static ApiException invalid(List<Problem.Violation> violations) {
         return new ApiException(ProblemType.VALIDATION.problem(
                 violations.size() == 1 ? violations.get(0).message() : violations.size() + " fields are invalid",

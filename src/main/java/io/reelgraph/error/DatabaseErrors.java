@@ -4,6 +4,10 @@ import java.net.ConnectException;
 import java.sql.SQLException;
 import java.util.Optional;
 
+import jakarta.persistence.OptimisticLockException;
+
+import org.hibernate.StaleStateException;
+
 import io.vertx.mysqlclient.MySQLException;
 import io.vertx.sqlclient.ClosedConnectionException;
 
@@ -41,6 +45,16 @@ public enum DatabaseErrors {
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether the failure is an optimistic-locking check: the row changed since it was read. */
+    public static boolean isStaleVersion(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StaleStateException || cause instanceof OptimisticLockException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the failure is the database being unreachable rather than a request's fault. */

@@ -88,6 +88,10 @@ public class ProblemMappers {
                 case DEADLOCK, LOCK_WAIT_TIMEOUT -> "Another request was changing the same rows; retry";
             }).toResponse();
         }
+        if (DatabaseErrors.isStaleVersion(e)) {
+            return ProblemType.CONFLICT.problem("Another request changed the same rows at the same time; retry")
+                    .toResponse();
+        }
         if (DatabaseErrors.isUnavailable(e)) {
             LOG.warn("Database unavailable: " + e);
             return ProblemType.DATABASE_UNAVAILABLE.problem("The database cannot be reached; retry later").toResponse();

@@ -11,6 +11,7 @@ public enum ProblemType {
     VALIDATION("validation", "The request has invalid fields", Status.BAD_REQUEST),
     NOT_FOUND("not-found", "Not found", Status.NOT_FOUND),
     CONFLICT("conflict", "The request conflicts with the current state", Status.CONFLICT),
+    PRECONDITION_FAILED("precondition-failed", "The resource has changed", Status.PRECONDITION_FAILED),
     DATABASE_UNAVAILABLE("database-unavailable", "The database is unavailable", Status.SERVICE_UNAVAILABLE),
     INTERNAL("internal", "Internal error", Status.INTERNAL_SERVER_ERROR);
 

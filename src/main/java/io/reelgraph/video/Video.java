@@ -17,6 +17,7 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OneToOne;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import org.hibernate.annotations.OnDelete;
 import org.hibernate.annotations.OnDeleteAction;
@@ -50,6 +51,10 @@ public class Video extends PanacheEntityBase {
     public String img;
 
     public Float score;
+
+    /** Bumped by every change of the row; the ETag of the resource, checked by PUT's If-Match. */
+    @Version
+    public long version;
 
     @ManyToOne(fetch = FetchType.LAZY, cascade = CascadeType.PERSIST)
     @JoinColumn(name = "author_id")

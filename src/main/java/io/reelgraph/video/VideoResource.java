@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -71,8 +72,8 @@ public class VideoResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "A video with its uploader, featuring author and credits")
-    public Uni<VideoView> get(@RestPath Long id) {
-        return videos.get(id);
+    public Uni<RestResponse<VideoView>> get(@RestPath Long id) {
+        return videos.get(id).map(Responses::ok);
     }
 
     @POST
@@ -92,12 +93,17 @@ public class VideoResource {
 
     @PUT
     @Path("/{id}")
-    @Operation(summary = "Replace a video's own fields")
-    public Uni<VideoView> update(@RestPath Long id,
+    @Operation(summary = "Replace a video's own fields",
+            description = "With If-Match (the ETag of a GET), a 412 if the resource changed since; without it, the"
+                    + " last write wins.")
+    @APIResponse(responseCode = "200", description = "Replaced; the new ETag is in the response")
+    @APIResponse(responseCode = "412", description = "If-Match names an older version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<VideoView>> update(@RestPath Long id, @RestHeader("If-Match") String ifMatch,
             @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     examples = @ExampleObject(name = "replace", value = "{\"code\": \"video a\", \"img\": \"124\", \"score\": 9.5}")))
             @NotNull @Valid VideoFields fields) {
-        return videos.update(id, fields);
+        return videos.update(id, fields, ifMatch).map(Responses::ok);
     }
 
     @DELETE

@@ -16,9 +16,11 @@ import jakarta.inject.Inject;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.reelgraph.author.Author;
 import io.reelgraph.common.Lookups;
+import io.reelgraph.common.OptimisticUpdates;
 import io.reelgraph.common.PageQuery;
 import io.reelgraph.common.PageView;
 import io.reelgraph.common.Paging;
@@ -101,13 +103,19 @@ public class VideoService {
                 .map(VideoView::of);
     }
 
+    /** Replaces the video's own fields; see {@link OptimisticUpdates} for {@code ifMatch}. */
     @WithTransaction
-    public Uni<VideoView> update(Long id, VideoFields fields) {
+    public Uni<VideoView> update(Long id, VideoFields fields, String ifMatch) {
         return Lookups.require(Video.<Video> findById(id), "video", id)
-                .invoke(video -> {
-                    video.code = fields.code();
-                    video.img = fields.img();
-                    video.score = fields.score();
+                .chain(video -> {
+                    OptimisticUpdates.check(ifMatch, "video", id, video.version);
+                    String update = "code = :code, img = :img, score = :score, version = version + 1 where id = :id";
+                    Parameters params = Parameters.with("code", fields.code()).and("img", fields.img())
+                            .and("score", fields.score()).and("id", id);
+                    return ifMatch == null
+                            ? Video.update(update, params)
+                            : Video.update(update + " and version = :version", params.and("version", video.version))
+                                    .invoke(updated -> OptimisticUpdates.requireUpdated(updated, "video", id));
                 })
                 .call(Sessions::flushAndClear)
                 .chain(() -> get(id));
