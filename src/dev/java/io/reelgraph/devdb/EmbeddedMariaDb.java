@@ -3,12 +3,17 @@ package io.reelgraph.devdb;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+
+import javax.management.JMException;
+import javax.management.ObjectName;
+import javax.management.StandardMBean;
 
 import org.jboss.logging.Logger;
 
@@ -29,6 +34,19 @@ final class EmbeddedMariaDb {
      * server; a system property survives the reload and keeps one server per JVM.
      */
     private static final String PORT_PROPERTY = "reelgraph.embedded-db.running-port";
+
+    /**
+     * Where tests find the running server to take it away and bring it back (an outage): a JMX bean, since that is
+     * shared by every class loader of the JVM, as Quarkus's test and application class loaders are not.
+     */
+    static final String CONTROL_NAME = "io.reelgraph:type=EmbeddedMariaDb";
+
+    /** The operations of {@link #CONTROL_NAME}. */
+    public interface ControlMBean {
+        void stop() throws ManagedProcessException;
+
+        void start() throws ManagedProcessException;
+    }
 
     private EmbeddedMariaDb() {
     }
@@ -59,6 +77,7 @@ final class EmbeddedMariaDb {
             db.start();
             db.createDB(database);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(db, runDir), "embedded-mariadb-stop"));
+            registerControl(db);
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("The embedded MariaDB did not start in " + runDir
                     + "; set QUARKUS_DATASOURCE_REACTIVE_URL to use another server", e);
@@ -69,6 +88,26 @@ final class EmbeddedMariaDb {
                 port, (System.nanoTime() - started) / 1_000_000, runDir);
         System.setProperty(PORT_PROPERTY, Integer.toString(port));
         return port;
+    }
+
+    private static void registerControl(DB db) {
+        ControlMBean control = new ControlMBean() {
+            @Override
+            public void stop() throws ManagedProcessException {
+                db.stop();
+            }
+
+            @Override
+            public void start() throws ManagedProcessException {
+                db.start();
+            }
+        };
+        try {
+            ManagementFactory.getPlatformMBeanServer()
+                    .registerMBean(new StandardMBean(control, ControlMBean.class), new ObjectName(CONTROL_NAME));
+        } catch (JMException e) {
+            LOG.warn("Tests cannot stop and start the embedded MariaDB", e);
+        }
     }
 
     private static void stop(DB db, Path runDir) {

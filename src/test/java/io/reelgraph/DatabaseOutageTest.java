@@ -1,0 +1,95 @@
+package io.reelgraph;
+
+import static io.reelgraph.support.Api.assertProblem;
+import static io.reelgraph.support.Api.get;
+import static io.reelgraph.support.Api.post;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.reelgraph.devdb.EmbeddedDatabaseOutage;
+import io.reelgraph.support.Api;
+import io.restassured.response.ValidatableResponse;
+
+/**
+ * The database goes away under load and comes back: requests fail fast with 503 problems (never a hang or a 500),
+ * readiness says DOWN while liveness stays UP, and the service recovers by itself.
+ */
+@QuarkusTest
+class DatabaseOutageTest {
+
+    @ConfigProperty(name = "quarkus.http.test-port")
+    int port;
+
+    @Test
+    void failsFastDuringAnOutageAndRecoversWithoutARestart() {
+        long author = Api.createAuthor("survivor");
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+        List<CompletableFuture<Integer>> inFlight = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            inFlight.add(http.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/authors/"
+                    + author)).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding())
+                    .thenApply(HttpResponse::statusCode));
+        }
+        EmbeddedDatabaseOutage.stop();
+        try {
+            Set<Integer> statuses = new TreeSet<>();
+            inFlight.forEach(response -> statuses.add(response.join()));
+            assertTrue(Set.of(200, 503).containsAll(statuses), "in-flight requests: " + statuses);
+
+            assertFailsFast(() -> get("/authors/" + author));
+            assertFailsFast(() -> post("/authors", "{\"name\":\"during the outage\"}"));
+            assertFailsFast(() -> get("/videos?size=5"));
+
+            given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
+            given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        } finally {
+            EmbeddedDatabaseOutage.start();
+        }
+
+        long back = System.nanoTime();
+        while (get("/authors/" + author).extract().statusCode() != 200) {
+            if (System.nanoTime() - back > 5_000_000_000L) {
+                fail("no recovery within 5 s of the database's return");
+            }
+            sleep();
+        }
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        post("/authors", "{\"name\":\"after the outage\"}").statusCode(201);
+    }
+
+    /** A 503 problem within 2 seconds. */
+    private static void assertFailsFast(Supplier<ValidatableResponse> request) {
+        long started = System.nanoTime();
+        assertProblem(request.get(), 503, "database-unavailable");
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertTrue(millis < 2_000, "a request during the outage took " + millis + " ms");
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
