@@ -14,11 +14,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -26,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.reelgraph.devdb.EmbeddedDatabaseOutage;
 import io.reelgraph.support.Api;
+import io.reelgraph.support.Database;
 import io.restassured.response.ValidatableResponse;
 
 /**
@@ -38,6 +42,9 @@ class DatabaseOutageTest {
     @ConfigProperty(name = "quarkus.http.test-port")
     int port;
 
+    @Inject
+    Database db;
+
     @Test
     void failsFastDuringAnOutageAndRecoversWithoutARestart() {
         long author = Api.createAuthor("survivor");
@@ -49,11 +56,20 @@ class DatabaseOutageTest {
                     + author)).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding())
                     .thenApply(HttpResponse::statusCode));
         }
+        String tag = Api.unique("cut");
+        List<CompletableFuture<Integer>> imports = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            imports.add(http.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/authors"))
+                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(10))
+                    .POST(HttpRequest.BodyPublishers.ofString(largeGraph(tag + "-" + i))).build(),
+                    HttpResponse.BodyHandlers.discarding()).thenApply(HttpResponse::statusCode));
+        }
         EmbeddedDatabaseOutage.stop();
         try {
             Set<Integer> statuses = new TreeSet<>();
             inFlight.forEach(response -> statuses.add(response.join()));
-            assertTrue(Set.of(200, 503).containsAll(statuses), "in-flight requests: " + statuses);
+            imports.forEach(response -> statuses.add(response.join()));
+            assertTrue(Set.of(200, 201, 503).containsAll(statuses), "in-flight requests: " + statuses);
 
             assertFailsFast(() -> get("/authors/" + author));
             assertFailsFast(() -> post("/authors", "{\"name\":\"during the outage\"}"));
@@ -74,6 +90,24 @@ class DatabaseOutageTest {
         }
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         post("/authors", "{\"name\":\"after the outage\"}").statusCode(201);
+
+        // a graph cut off by the outage was rolled back whole: all of it is there, or none
+        for (int i = 0; i < 3; i++) {
+            String name = tag + "-" + i;
+            long authors = db.count("SELECT COUNT(*) FROM author WHERE name = ?", name);
+            long videos = db.count("SELECT COUNT(*) FROM video WHERE img = ?", name);
+            long credits = db.count("SELECT COUNT(*) FROM video_author WHERE extra_data = ?", name);
+            assertTrue(authors == 0 && videos == 0 && credits == 0 || authors == 1 && videos == 400 && credits == 200,
+                    name + ": " + authors + " authors, " + videos + " videos, " + credits + " credits");
+        }
+    }
+
+    /** An author with 200 uploads and 200 credits on new videos, every row marked with {@code name}. */
+    private static String largeGraph(String name) {
+        String video = "{\"code\":\"v\",\"img\":\"" + name + "\"}";
+        String credit = "{\"video\":" + video + ",\"extraData\":\"" + name + "\"}";
+        return "{\"name\":\"" + name + "\",\"videos\":[" + String.join(",", Collections.nCopies(200, video))
+                + "],\"credits\":[" + String.join(",", Collections.nCopies(200, credit)) + "]}";
     }
 
     /** A 503 problem within 2 seconds. */
