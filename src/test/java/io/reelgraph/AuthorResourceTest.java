@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -113,6 +114,9 @@ class AuthorResourceTest {
                     {"name":"ok","credits":[{"extraData":"no end"}]}"""), 400, "validation")
                     .body("violations.field", contains("credits[0].videoId"));
             assertProblem(put("/authors/1", "{\"name\":\" \"}"), 400, "validation");
+            assertProblem(post("/authors", "{\"name\":\"big\",\"videos\":["
+                    + String.join(",", Collections.nCopies(101, "{\"code\":\"v\"}")) + "]}"), 400, "validation")
+                    .body("violations.field", contains("videos"));
         });
     }
 

@@ -51,6 +51,9 @@ class GeneratedRequestsTest {
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<Long> authors = new ArrayList<>();
     private final List<Long> videos = new ArrayList<>();
+    /** What deletes may hit: rows this run created, never the fixtures the other requests need. */
+    private final List<Long> deletableAuthors = new ArrayList<>(List.of(9_000_000_000L));
+    private final List<Long> deletableVideos = new ArrayList<>(List.of(9_000_000_000L));
 
     private record Call(String method, String path, String body) {
     }
@@ -155,8 +158,8 @@ class GeneratedRequestsTest {
                                     + "]")));
             case "putAuthor" -> new Call("PUT", "/authors/" + author, authorObject.get());
             case "putVideo" -> new Call("PUT", "/videos/" + video, videoObject.get());
-            case "deleteAuthor" -> new Call("DELETE", "/authors/" + in.pathId(List.of(9_000_000_000L)), null);
-            case "deleteVideo" -> new Call("DELETE", "/videos/" + in.pathId(List.of(9_000_000_000L)), null);
+            case "deleteAuthor" -> new Call("DELETE", "/authors/" + in.pathId(deletableAuthors), null);
+            case "deleteVideo" -> new Call("DELETE", "/videos/" + in.pathId(deletableVideos), null);
             case "feature" -> new Call("PUT", "/authors/" + author + "/featured-video",
                     in.jsonObject(0, List.of("videoId"), Map.of("videoId", id)));
             case "unfeature" -> new Call("DELETE", "/authors/" + author + "/featured-video", null);
@@ -210,7 +213,9 @@ class GeneratedRequestsTest {
         Matcher created = CREATED_ID.matcher(response.body());
         if (response.statusCode() == 201 && created.find()) {
             long newId = Long.parseLong(created.group(1));
-            (call.path().equals("/authors") ? authors : videos).add(newId);
+            boolean author = call.path().equals("/authors");
+            (author ? authors : videos).add(newId);
+            (author ? deletableAuthors : deletableVideos).add(newId);
         }
     }
 

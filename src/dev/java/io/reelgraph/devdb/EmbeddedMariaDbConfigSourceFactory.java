@@ -29,7 +29,7 @@ public class EmbeddedMariaDbConfigSourceFactory implements ConfigSourceFactory {
         boolean devOrTest = profiles.contains("dev") || profiles.contains("test");
         if (!devOrTest
                 || isSet(context.getValue("quarkus.datasource.reactive.url"))
-                || "false".equals(context.getValue("reelgraph.embedded-db.enabled").getValue())) {
+                || "false".equalsIgnoreCase(context.getValue("reelgraph.embedded-db.enabled").getValue())) {
             return List.of();
         }
         String database = valueOr(context.getValue("reelgraph.embedded-db.database"), "reelgraph");

@@ -22,8 +22,11 @@ public record AuthorCreate(
         @NotBlank @Size(max = Author.NAME_LENGTH) String name,
         @Valid VideoFields featuredVideo,
         Long featuredVideoId,
-        List<@NotNull @Valid VideoFields> videos,
-        List<@NotNull @Valid Credit> credits) {
+        @Size(max = MAX_LINKS) List<@NotNull @Valid VideoFields> videos,
+        @Size(max = MAX_LINKS) List<@NotNull @Valid Credit> credits) {
+
+    /** Bigger graphs hold a connection too long in one transaction; they are for a bulk import. */
+    public static final int MAX_LINKS = 100;
 
     public Author toEntity() {
         return new Author(name);

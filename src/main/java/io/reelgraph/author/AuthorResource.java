@@ -32,6 +32,7 @@ import io.reelgraph.common.PageView;
 import io.reelgraph.common.Responses;
 import io.reelgraph.credit.CreditedVideo;
 import io.reelgraph.error.Problem;
+import io.reelgraph.graph.GraphMetrics;
 import io.reelgraph.video.VideoFields;
 import io.reelgraph.video.VideoSummary;
 import io.reelgraph.video.VideoView;
@@ -53,6 +54,9 @@ public class AuthorResource {
 
     @Inject
     AuthorService authors;
+
+    @Inject
+    GraphMetrics graphMetrics;
 
     @GET
     @Operation(summary = "List authors, a page at a time", description = "sort: id, name; prefix - for descending")
@@ -82,6 +86,8 @@ public class AuthorResource {
             @ExampleObject(name = "credits on a new and an existing video", value = CREDITS) }))
             @NotNull @Valid AuthorCreate request) {
         return authors.create(request)
+                // counted once committed
+                .invoke(() -> graphMetrics.created(request.newNodes(), request.newEdges()))
                 .map(created -> Responses.created("/authors/" + created.id(), created));
     }
 

@@ -9,7 +9,6 @@ import java.util.Objects;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Parameters;
@@ -23,7 +22,6 @@ import io.reelgraph.common.Sessions;
 import io.reelgraph.credit.CreditedVideo;
 import io.reelgraph.credit.VideoAuthor;
 import io.reelgraph.error.ApiException;
-import io.reelgraph.graph.GraphMetrics;
 import io.reelgraph.error.Violations;
 import io.reelgraph.video.Video;
 import io.reelgraph.video.VideoFields;
@@ -34,9 +32,6 @@ import io.smallrye.mutiny.Uni;
 /** Authors and the links seen from their side; every write is one transaction. */
 @ApplicationScoped
 public class AuthorService {
-
-    @Inject
-    GraphMetrics graphMetrics;
 
     static final Map<String, String> SORTABLE = Map.of("id", "a.id", "name", "a.name");
 
@@ -80,7 +75,6 @@ public class AuthorService {
                                     .call(() -> VideoAuthor.persistWithEnds(links))
                                     .replaceWith(author);
                         }))
-                .invoke(() -> graphMetrics.created(request.newNodes(), request.newEdges()))
                 .map(AuthorView::of);
     }
 

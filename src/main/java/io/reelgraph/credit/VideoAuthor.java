@@ -66,8 +66,8 @@ public class VideoAuthor extends PanacheEntityBase {
     }
 
     /**
-     * Credits {@code author} on {@code video} and adds the credit to both ends' loaded credit lists. New ends get
-     * their ids on persist; {@code @MapsId} copies them into the key.
+     * Credits {@code author} on {@code video} and adds the credit to both ends' loaded credit lists. Ends that are
+     * not persisted yet have no ids: {@link #persistWithEnds} persists them and sets the key.
      */
     public static VideoAuthor link(Author author, Video video, String extraData) {
         VideoAuthor credit = new VideoAuthor(author, video, extraData);

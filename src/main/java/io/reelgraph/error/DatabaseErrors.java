@@ -63,6 +63,10 @@ public enum DatabaseErrors {
             if (cause instanceof ConnectException || cause instanceof ClosedConnectionException) {
                 return true;
             }
+            // the pool hands out a connection the server has just closed; Vert.x says so only in words
+            if (cause.getMessage() != null && cause.getMessage().startsWith("Connection is not active now")) {
+                return true;
+            }
         }
         return false;
     }

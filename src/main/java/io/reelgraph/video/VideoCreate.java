@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import io.reelgraph.author.AuthorCreate;
 import io.reelgraph.author.AuthorFields;
 import io.reelgraph.common.Finite;
 import io.reelgraph.credit.VideoAuthor;
@@ -27,7 +28,7 @@ public record VideoCreate(
         Long authorId,
         @Valid AuthorFields featuredBy,
         Long featuredById,
-        List<@NotNull @Valid Credit> credits) {
+        @Size(max = AuthorCreate.MAX_LINKS) List<@NotNull @Valid Credit> credits) {
 
     public Video toEntity() {
         return new Video(code, img, score);

@@ -36,6 +36,7 @@ import io.reelgraph.credit.CreditService;
 import io.reelgraph.credit.CreditView;
 import io.reelgraph.credit.CreditedAuthor;
 import io.reelgraph.error.Problem;
+import io.reelgraph.graph.GraphMetrics;
 import io.smallrye.mutiny.Uni;
 
 @Path("/videos")
@@ -53,6 +54,9 @@ public class VideoResource {
 
     @Inject
     VideoService videos;
+
+    @Inject
+    GraphMetrics graphMetrics;
 
     @Inject
     CreditService credits;
@@ -88,6 +92,8 @@ public class VideoResource {
             @ExampleObject(name = "credits (many-to-many)", value = CREDITS) }))
             @NotNull @Valid VideoCreate request) {
         return videos.create(request)
+                // counted once committed
+                .invoke(() -> graphMetrics.created(request.newNodes(), request.newEdges()))
                 .map(created -> Responses.created("/videos/" + created.id(), created));
     }
 

@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -28,16 +27,12 @@ import io.reelgraph.common.Sessions;
 import io.reelgraph.credit.CreditedAuthor;
 import io.reelgraph.credit.VideoAuthor;
 import io.reelgraph.error.ApiException;
-import io.reelgraph.graph.GraphMetrics;
 import io.reelgraph.error.Violations;
 import io.smallrye.mutiny.Uni;
 
 /** Videos and the links seen from their side; every write is one transaction. */
 @ApplicationScoped
 public class VideoService {
-
-    @Inject
-    GraphMetrics graphMetrics;
 
     static final Map<String, String> SORTABLE = Map.of("id", "v.id", "code", "v.code", "score", "v.score");
 
@@ -99,7 +94,6 @@ public class VideoService {
                                     .call(() -> VideoAuthor.persistWithEnds(links))
                                     .replaceWith(video);
                         }))
-                .invoke(() -> graphMetrics.created(request.newNodes(), request.newEdges()))
                 .map(VideoView::of);
     }
 

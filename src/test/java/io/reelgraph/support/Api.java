@@ -21,7 +21,7 @@ public final class Api {
 
     /** A name no other test uses, so tests never see each other's rows. */
     public static String unique(String prefix) {
-        return prefix + UNIQUE.incrementAndGet();
+        return prefix + String.format("%06d", UNIQUE.incrementAndGet() % 1_000_000);
     }
 
     public static RequestSpecification json(String body) {
