@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.reelgraph.support.Api;
 import io.reelgraph.support.Database;
+import io.reelgraph.support.Tokens;
 
 /** Many clients writing the same links at once: the constraints hold, the losers hear why, nobody gets a 5xx. */
 @QuarkusTest
@@ -43,7 +44,7 @@ class ContentionTest {
 
         Map<Integer, Long> statuses = concurrently(200, i -> HttpRequest.newBuilder(
                 uri("/videos/" + video + "/credits/" + author))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("Authorization", Tokens.editor())
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"extraData\":\"client " + i + "\"}")).build());
 
         assertEquals(1, statuses.get(201), "exactly one creates: " + statuses);
@@ -59,7 +60,7 @@ class ContentionTest {
 
         Map<Integer, Long> statuses = concurrently(50, i -> HttpRequest.newBuilder(
                 uri("/authors/" + authors.get(i) + "/featured-video"))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("Authorization", Tokens.editor())
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"videoId\":" + video + "}")).build());
 
         assertEquals(1, statuses.get(200), "exactly one wins: " + statuses);
@@ -74,7 +75,7 @@ class ContentionTest {
 
         Map<Integer, Long> statuses = concurrently(50, i -> HttpRequest.newBuilder(
                 uri("/authors/" + author + "/featured-video"))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("Authorization", Tokens.editor())
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"videoId\":" + videos.get(i) + "}")).build());
 
         // replacing one's own link is allowed: the writes serialise on the author's row, the last one stays

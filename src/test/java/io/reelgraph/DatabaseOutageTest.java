@@ -30,6 +30,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.reelgraph.devdb.EmbeddedDatabaseOutage;
 import io.reelgraph.support.Api;
 import io.reelgraph.support.Database;
+import io.reelgraph.support.Tokens;
 import io.restassured.response.ValidatableResponse;
 
 /**
@@ -61,7 +62,7 @@ class DatabaseOutageTest {
         List<CompletableFuture<Integer>> imports = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             imports.add(http.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/authors"))
-                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(15))
+                    .header("Content-Type", "application/json").header("Authorization", Tokens.editor()).timeout(Duration.ofSeconds(15))
                     .POST(HttpRequest.BodyPublishers.ofString(largeGraph(tag + "-" + i))).build(),
                     HttpResponse.BodyHandlers.discarding()).thenApply(HttpResponse::statusCode));
         }

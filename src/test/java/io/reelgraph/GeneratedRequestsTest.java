@@ -30,6 +30,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.reelgraph.support.Api;
 import io.reelgraph.support.BadInput;
 import io.reelgraph.support.Database;
+import io.reelgraph.support.Tokens;
 
 /**
  * Ten thousand generated requests across every endpoint. Every answer is a 2xx, or a 4xx problem body; no 5xx;
@@ -55,7 +56,11 @@ class GeneratedRequestsTest {
     private final List<Long> deletableAuthors = new ArrayList<>(List.of(9_000_000_000L));
     private final List<Long> deletableVideos = new ArrayList<>(List.of(9_000_000_000L));
 
-    private record Call(String method, String path, String body) {
+    private record Call(String method, String path, String body, String token) {
+
+        Call(String method, String path, String body) {
+            this(method, path, body, method.equals("GET") ? null : Tokens.editor());
+        }
     }
 
     @Test
@@ -70,7 +75,7 @@ class GeneratedRequestsTest {
         int rejectedWrites = 0;
         String tables = db.fingerprint();
         for (int i = 0; i < REQUESTS; i++) {
-            Call call = generate(in);
+            Call call = authenticate(generate(in), in);
             HttpResponse<String> response = send(call);
             int status = response.statusCode();
             statuses.merge(status, 1, Integer::sum);
@@ -176,6 +181,16 @@ class GeneratedRequestsTest {
         };
     }
 
+    /** Most writes carry an editor's token; some none, a bad one, or one without the role. */
+    private static Call authenticate(Call call, BadInput in) {
+        if (call.token() == null || in.chance(85)) {
+            return call;
+        }
+        String token = in.oneOf(List.of("", "Bearer", "Bearer not.a.jwt", "Basic dXNlcjpwYXNz", Tokens.expired(),
+                Tokens.withRoles("viewer"), Tokens.fromIssuer("someone-else")));
+        return new Call(call.method(), call.path(), call.body(), token.isEmpty() ? null : token);
+    }
+
     private static Map<String, Supplier<String>> videoFields(BadInput in) {
         return Map.of("code", () -> quote(in.text()), "img", () -> quote(in.text()), "score", in::numberToken);
     }
@@ -202,6 +217,9 @@ class GeneratedRequestsTest {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + call.path()));
         if (call.body() != null) {
             request.header("Content-Type", "application/json");
+        }
+        if (call.token() != null) {
+            request.header("Authorization", call.token());
         }
         request.method(call.method(), call.body() == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(call.body()));

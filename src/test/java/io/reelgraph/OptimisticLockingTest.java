@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.reelgraph.support.Api;
 import io.reelgraph.support.Database;
+import io.reelgraph.support.Tokens;
 
 /** ETags on authors and videos; PUT with a stale If-Match is 412; without If-Match the last write wins. */
 @QuarkusTest
@@ -93,7 +94,7 @@ class OptimisticLockingTest {
         List<CompletableFuture<Integer>> responses = IntStream.range(0, count).mapToObj(i -> {
             HttpRequest.Builder request = HttpRequest.newBuilder(
                     URI.create("http://localhost:" + port + "/authors/" + author))
-                    .header("Content-Type", "application/json")
+                    .header("Content-Type", "application/json").header("Authorization", Tokens.editor())
                     .PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"writer " + i + "\"}"));
             if (ifMatch != null) {
                 request.header("If-Match", ifMatch);

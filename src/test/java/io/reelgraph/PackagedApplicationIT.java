@@ -33,6 +33,13 @@ class PackagedApplicationIT {
     }
 
     @Test
+    void writesNeedATokenAndTheDevTokenEndpointIsNotShipped() {
+        given().contentType("application/json").body("{\"name\":\"anonymous\"}").post("/authors").then()
+                .statusCode(401);
+        given().get("/dev/token").then().statusCode(404);
+    }
+
+    @Test
     void healthAndMetrics() {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         get("/authors/1");

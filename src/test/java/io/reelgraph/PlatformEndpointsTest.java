@@ -30,7 +30,9 @@ class PlatformEndpointsTest {
                 .body("paths.'/authors/{id}'.get.responses.'404'.content.'application/problem+json'.schema.'$ref'",
                         equalTo("#/components/schemas/Problem"))
                 .body("paths.'/authors/{id}/featured-video'.put.responses.keySet()", hasItems("200", "400", "404", "409"))
-                .body("components.schemas.Problem.properties.violations", notNullValue());
+                .body("components.schemas.Problem.properties.violations", notNullValue())
+                .body("components.securitySchemes.SecurityScheme.scheme", equalTo("bearer"))
+                .body("paths.'/authors'.post.security", notNullValue());
         given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
     }
 

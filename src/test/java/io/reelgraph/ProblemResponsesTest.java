@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.reelgraph.support.Database;
+import io.reelgraph.support.Tokens;
 
 /** Whatever a client sends, the answer is a problem body with a 4xx status, and nothing is written. */
 @QuarkusTest
@@ -66,7 +67,8 @@ class ProblemResponsesTest {
     void plainHttpErrors() {
         assertProblem(given().get("/nowhere").then(), 404, "http");
         assertProblem(given().patch("/authors/1").then(), 405, "http");
-        assertProblem(given().contentType("text/plain").body("name=x").post("/authors").then(), 415, "http");
+        assertProblem(given().header("Authorization", Tokens.editor()).contentType("text/plain").body("name=x")
+                .post("/authors").then(), 415, "http");
         assertProblem(given().accept("application/xml").get("/authors").then(), 406, "http");
     }
 }

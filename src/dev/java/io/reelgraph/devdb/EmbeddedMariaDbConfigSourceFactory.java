@@ -1,6 +1,7 @@
 package io.reelgraph.devdb;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -16,7 +17,8 @@ import io.smallrye.config.PropertiesConfigSource;
  * Points the datasource at an embedded MariaDB in dev mode and tests when no server is configured, so that
  * {@code ./mvnw quarkus:dev} and {@code ./mvnw verify} need nothing but Java. A configured
  * {@code quarkus.datasource.reactive.url} (for example {@code QUARKUS_DATASOURCE_REACTIVE_URL}) wins and nothing
- * starts; the prod profile never starts anything.
+ * starts; the prod profile never starts anything. Also gives dev mode and tests a key pair for bearer tokens
+ * ({@link DevJwtKeys}) unless one is configured.
  */
 public class EmbeddedMariaDbConfigSourceFactory implements ConfigSourceFactory {
 
@@ -27,15 +29,30 @@ public class EmbeddedMariaDbConfigSourceFactory implements ConfigSourceFactory {
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
         List<String> profiles = context.getProfiles();
         boolean devOrTest = profiles.contains("dev") || profiles.contains("test");
-        if (!devOrTest
-                || isSet(context.getValue("quarkus.datasource.reactive.url"))
-                || "false".equalsIgnoreCase(context.getValue("reelgraph.embedded-db.enabled").getValue())) {
+        if (!devOrTest) {
             return List.of();
+        }
+        List<ConfigSource> sources = new ArrayList<>();
+        if (!isSet(context.getValue("mp.jwt.verify.publickey"))
+                && !isSet(context.getValue("mp.jwt.verify.publickey.location"))) {
+            sources.add(new PropertiesConfigSource(devJwt(), "DevJwtKeys", ORDINAL));
+        }
+        if (isSet(context.getValue("quarkus.datasource.reactive.url"))
+                || "false".equalsIgnoreCase(context.getValue("reelgraph.embedded-db.enabled").getValue())) {
+            return sources;
         }
         String database = valueOr(context.getValue("reelgraph.embedded-db.database"), "reelgraph");
         Path workDir = Path.of(valueOr(context.getValue("reelgraph.embedded-db.dir"), "target/embedded-mariadb"));
         int port = EmbeddedMariaDb.startOncePerJvm(workDir, database);
-        return List.of(new PropertiesConfigSource(datasource(port, database), "EmbeddedMariaDb", ORDINAL));
+        sources.add(new PropertiesConfigSource(datasource(port, database), "EmbeddedMariaDb", ORDINAL));
+        return sources;
+    }
+
+    /** Verification (and, for the tests' token signing, signing) with this JVM's dev key pair. */
+    static Map<String, String> devJwt() {
+        return Map.of(
+                "mp.jwt.verify.publickey", DevJwtKeys.publicKeyPem(),
+                "smallrye.jwt.sign.key", DevJwtKeys.privateKeyPem());
     }
 
     /** The datasource configuration for the embedded server on {@code port}. */

@@ -2,6 +2,7 @@ package io.reelgraph.author;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -30,6 +31,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import io.reelgraph.common.PageQuery;
 import io.reelgraph.common.PageView;
 import io.reelgraph.common.Responses;
+import io.reelgraph.common.Roles;
 import io.reelgraph.credit.CreditedVideo;
 import io.reelgraph.error.Problem;
 import io.reelgraph.graph.GraphMetrics;
@@ -75,6 +77,7 @@ public class AuthorResource {
     }
 
     @POST
+    @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Create an author, optionally with new or existing videos linked in all three ways",
             description = "All or nothing. Each link names a new video (an object) or an existing one (an id).")
     @APIResponse(responseCode = "201", description = "Created, with its links")
@@ -92,6 +95,7 @@ public class AuthorResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.EDITOR)
     @Path("/{id}")
     @Operation(summary = "Replace an author's own fields",
             description = "With If-Match (the ETag of a GET), a 412 if the resource changed since; without it, the"
@@ -107,6 +111,7 @@ public class AuthorResource {
     }
 
     @DELETE
+    @RolesAllowed(Roles.EDITOR)
     @Path("/{id}")
     @Operation(summary = "Delete an author; its uploads stay, with no author")
     public Uni<Void> delete(@RestPath Long id) {
@@ -114,6 +119,7 @@ public class AuthorResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.EDITOR)
     @Path("/{id}/featured-video")
     @Operation(summary = "Feature an existing video, replacing the author's current one")
     @APIResponse(responseCode = "200", description = "The author, now featuring the video")
@@ -126,6 +132,7 @@ public class AuthorResource {
     }
 
     @DELETE
+    @RolesAllowed(Roles.EDITOR)
     @Path("/{id}/featured-video")
     @Operation(summary = "Feature no video")
     public Uni<Void> unfeature(@RestPath Long id) {
@@ -140,6 +147,7 @@ public class AuthorResource {
     }
 
     @POST
+    @RolesAllowed(Roles.EDITOR)
     @Path("/{id}/videos")
     @Operation(summary = "Upload a new video as this author")
     public Uni<RestResponse<VideoView>> upload(@RestPath Long id,

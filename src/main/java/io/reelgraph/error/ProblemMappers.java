@@ -14,6 +14,11 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.reelgraph.common.Roles;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -31,6 +36,19 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response api(ApiException e) {
         return e.problem().toResponse();
+    }
+
+    /** No token, or one that is invalid, expired or from another issuer. */
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
+    public Response unauthenticated(RuntimeException e) {
+        return Response.fromResponse(ProblemType.UNAUTHENTICATED.problem(
+                "Writes need a valid bearer token (Authorization: Bearer <JWT>)").toResponse())
+                .header("WWW-Authenticate", "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return ProblemType.FORBIDDEN.problem("Writes need the role '" + Roles.EDITOR + "'").toResponse();
     }
 
     @ServerExceptionMapper

@@ -9,6 +9,8 @@ public enum ProblemType {
 
     MALFORMED_REQUEST("malformed-request", "The request could not be read", Status.BAD_REQUEST),
     VALIDATION("validation", "The request has invalid fields", Status.BAD_REQUEST),
+    UNAUTHENTICATED("unauthenticated", "Authentication required", Status.UNAUTHORIZED),
+    FORBIDDEN("forbidden", "Not allowed", Status.FORBIDDEN),
     NOT_FOUND("not-found", "Not found", Status.NOT_FOUND),
     CONFLICT("conflict", "The request conflicts with the current state", Status.CONFLICT),
     PRECONDITION_FAILED("precondition-failed", "The resource has changed", Status.PRECONDITION_FAILED),

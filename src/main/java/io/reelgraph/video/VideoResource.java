@@ -2,6 +2,7 @@ package io.reelgraph.video;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -31,6 +32,7 @@ import io.reelgraph.common.Finite;
 import io.reelgraph.common.PageQuery;
 import io.reelgraph.common.PageView;
 import io.reelgraph.common.Responses;
+import io.reelgraph.common.Roles;
 import io.reelgraph.credit.CreditFields;
 import io.reelgraph.credit.CreditService;
 import io.reelgraph.credit.CreditView;
@@ -81,6 +83,7 @@ public class VideoResource {
     }
 
     @POST
+    @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Create a video, optionally with new or existing authors linked in all three ways",
             description = "All or nothing. Each link names a new author (an object) or an existing one (an id).")
     @APIResponse(responseCode = "201", description = "Created, with its links")
@@ -98,6 +101,7 @@ public class VideoResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.EDITOR)
     @Path("/{id}")
     @Operation(summary = "Replace a video's own fields",
             description = "With If-Match (the ETag of a GET), a 412 if the resource changed since; without it, the"
@@ -113,6 +117,7 @@ public class VideoResource {
     }
 
     @DELETE
+    @RolesAllowed(Roles.EDITOR)
     @Path("/{id}")
     @Operation(summary = "Delete a video with its credits and featured link")
     public Uni<Void> delete(@RestPath Long id) {
@@ -120,6 +125,7 @@ public class VideoResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.EDITOR)
     @Path("/{id}/author")
     @Operation(summary = "Set the uploader to an existing author")
     public Uni<VideoView> setAuthor(@RestPath Long id,
@@ -130,6 +136,7 @@ public class VideoResource {
     }
 
     @DELETE
+    @RolesAllowed(Roles.EDITOR)
     @Path("/{id}/author")
     @Operation(summary = "Leave the video with no uploader")
     public Uni<Void> clearAuthor(@RestPath Long id) {
@@ -137,6 +144,7 @@ public class VideoResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.EDITOR)
     @Path("/{id}/featured-by")
     @Operation(summary = "Have an existing author feature this video, replacing its current featurer")
     @APIResponse(responseCode = "200", description = "The video, now featured by the author")
@@ -150,6 +158,7 @@ public class VideoResource {
     }
 
     @DELETE
+    @RolesAllowed(Roles.EDITOR)
     @Path("/{id}/featured-by")
     @Operation(summary = "Have no author feature this video")
     public Uni<Void> clearFeaturedBy(@RestPath Long id) {
@@ -164,6 +173,7 @@ public class VideoResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.EDITOR)
     @Path("/{videoId}/credits/{authorId}")
     @Operation(summary = "Credit an author on this video, or update the credit's data")
     @APIResponse(responseCode = "201", description = "The credit was created")
@@ -178,6 +188,7 @@ public class VideoResource {
     }
 
     @DELETE
+    @RolesAllowed(Roles.EDITOR)
     @Path("/{videoId}/credits/{authorId}")
     @Operation(summary = "Remove the author's credit on this video")
     public Uni<Void> deleteCredit(@RestPath Long videoId, @RestPath Long authorId) {

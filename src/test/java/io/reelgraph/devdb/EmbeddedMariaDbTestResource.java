@@ -1,13 +1,15 @@
 package io.reelgraph.devdb;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * For tests of the packaged application, which runs in the prod profile and so starts no database itself: starts the
- * embedded MariaDB (or reuses this JVM's) and hands its coordinates to the application as configuration.
+ * embedded MariaDB (or reuses this JVM's) and hands its coordinates, and the public key of the tests' tokens, to the
+ * application as configuration.
  */
 public class EmbeddedMariaDbTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -15,7 +17,9 @@ public class EmbeddedMariaDbTestResource implements QuarkusTestResourceLifecycle
     public Map<String, String> start() {
         String database = "reelgraph";
         int port = EmbeddedMariaDb.startOncePerJvm(Path.of("target/embedded-mariadb"), database);
-        return EmbeddedMariaDbConfigSourceFactory.datasource(port, database);
+        Map<String, String> config = new HashMap<>(EmbeddedMariaDbConfigSourceFactory.datasource(port, database));
+        config.put("mp.jwt.verify.publickey", DevJwtKeys.publicKeyPem());
+        return config;
     }
 
     @Override

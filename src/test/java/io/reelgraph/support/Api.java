@@ -24,8 +24,10 @@ public final class Api {
         return prefix + String.format("%06d", UNIQUE.incrementAndGet() % 1_000_000);
     }
 
+    /** A JSON request from a client allowed to write (an editor's bearer token). */
     public static RequestSpecification json(String body) {
-        return given().contentType(ContentType.JSON).accept(ContentType.JSON).body(body);
+        return given().header("Authorization", Tokens.editor())
+                .contentType(ContentType.JSON).accept(ContentType.JSON).body(body);
     }
 
     public static ValidatableResponse post(String path, String body) {
@@ -41,7 +43,7 @@ public final class Api {
     }
 
     public static ValidatableResponse delete(String path) {
-        return given().delete(path).then();
+        return given().header("Authorization", Tokens.editor()).delete(path).then();
     }
 
     public static long createAuthor(String name) {

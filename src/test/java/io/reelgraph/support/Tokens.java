@@ -1,0 +1,42 @@
+package io.reelgraph.support;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+import io.reelgraph.common.Roles;
+import io.reelgraph.devdb.DevJwtKeys;
+import io.smallrye.jwt.build.Jwt;
+
+/** Bearer tokens signed with the dev/test key pair, which the service under test verifies. */
+public final class Tokens {
+
+    private static final String EDITOR = sign("reelgraph", Duration.ofHours(2), Roles.EDITOR);
+
+    private Tokens() {
+    }
+
+    /** {@code Bearer …} for a client allowed to write. */
+    public static String editor() {
+        return "Bearer " + EDITOR;
+    }
+
+    public static String withRoles(String... roles) {
+        return "Bearer " + sign("reelgraph", Duration.ofHours(1), roles);
+    }
+
+    public static String expired() {
+        return "Bearer " + Jwt.issuer("reelgraph").upn("late").groups(Roles.EDITOR)
+                .issuedAt(Instant.now().minusSeconds(7200)).expiresAt(Instant.now().minusSeconds(3600))
+                .sign(DevJwtKeys.privateKey());
+    }
+
+    public static String fromIssuer(String issuer) {
+        return "Bearer " + sign(issuer, Duration.ofHours(1), Roles.EDITOR);
+    }
+
+    private static String sign(String issuer, Duration lifetime, String... roles) {
+        return Jwt.issuer(issuer).upn("test-client").groups(Set.of(roles)).expiresIn(lifetime)
+                .sign(DevJwtKeys.privateKey());
+    }
+}
