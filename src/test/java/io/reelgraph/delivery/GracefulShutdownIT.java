@@ -1,0 +1,113 @@
+package io.reelgraph.delivery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import io.reelgraph.devdb.EmbeddedMariaDbTestResource;
+import io.reelgraph.support.Tokens;
+
+/**
+ * SIGTERM to the packaged application, as Kubernetes sends it on a rollout: requests in flight complete and commit,
+ * new ones are refused, and the process exits.
+ */
+class GracefulShutdownIT {
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+
+    @Test
+    void inFlightRequestsCompleteAndNewOnesAreRefused() throws Exception {
+        Map<String, String> database = new EmbeddedMariaDbTestResource().start();
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Dquarkus.http.port=" + port));
+        database.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
+        Process application = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(new File("target/graceful-shutdown.log")).start();
+        try {
+            awaitReady(port);
+
+            List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                inFlight.add(http.sendAsync(post(port, largeGraph("graceful-" + i)), HttpResponse.BodyHandlers.ofString()));
+            }
+            Thread.sleep(50);
+            application.destroy(); // SIGTERM
+
+            // the signal takes a moment to arrive; from then on new requests are turned away
+            int refused = 200;
+            for (int attempt = 0; attempt < 50 && refused == 200; attempt++) {
+                Thread.sleep(100);
+                refused = newRequestStatus(port);
+            }
+            assertTrue(refused == 503 || refused == -1, "requests after SIGTERM still got " + refused);
+            for (CompletableFuture<HttpResponse<String>> response : inFlight) {
+                assertEquals(201, response.get(30, TimeUnit.SECONDS).statusCode(), "in flight at SIGTERM");
+            }
+            assertTrue(application.waitFor(30, TimeUnit.SECONDS), "the application did not exit");
+        } finally {
+            application.destroyForcibly();
+        }
+    }
+
+    /** 503 while draining, or -1 once the server no longer takes connections. */
+    private int newRequestStatus(int port) throws InterruptedException {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/authors")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException refused) {
+            return -1;
+        }
+    }
+
+    private void awaitReady(int port) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
+                        .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the packaged application was not ready within 60 s; see target/graceful-shutdown.log");
+    }
+
+    private static HttpRequest post(int port, String body) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/authors"))
+                .header("Content-Type", "application/json").header("Authorization", Tokens.editor())
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private static String largeGraph(String name) {
+        String video = "{\"code\":\"v\",\"img\":\"" + name + "\"}";
+        String credit = "{\"video\":" + video + ",\"extraData\":\"" + name + "\"}";
+        return "{\"name\":\"" + name + "\",\"videos\":[" + String.join(",", Collections.nCopies(100, video))
+                + "],\"credits\":[" + String.join(",", Collections.nCopies(100, credit)) + "]}";
+    }
+}
