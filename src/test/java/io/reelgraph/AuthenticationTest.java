@@ -26,7 +26,7 @@ class AuthenticationTest {
         long author = Api.createAuthor("guarded");
         db.assertUnchangedBy(() -> {
             for (String token : new String[] { null, "Bearer not.a.jwt", "Basic dXNlcjpwYXNz", Tokens.expired(),
-                    Tokens.fromIssuer("someone-else") }) {
+                    Tokens.fromIssuer("someone-else"), Tokens.forged(), Tokens.unsigned() }) {
                 assertProblem(withToken(token).body("{\"name\":\"intruder\"}").post("/authors").then(), 401,
                         "unauthenticated").header("WWW-Authenticate", equalTo("Bearer"));
                 assertProblem(withToken(token).body("{\"name\":\"intruder\"}").put("/authors/" + author).then(),

@@ -88,6 +88,9 @@ class GeneratedRequestsTest {
                 assertTrue(response.headers().firstValue("Content-Type").orElse("")
                         .startsWith("application/problem+json"), "not a problem body for " + context);
             }
+            if (!call.method().equals("GET") && !Tokens.editor().equals(call.token())) {
+                assertTrue(status >= 400, "a write without an editor's token was not refused: " + context);
+            }
             if (call.method().equals("GET")) {
                 continue;
             }

@@ -15,6 +15,7 @@ public enum ProblemType {
     CONFLICT("conflict", "The request conflicts with the current state", Status.CONFLICT),
     PRECONDITION_FAILED("precondition-failed", "The resource has changed", Status.PRECONDITION_FAILED),
     DATABASE_UNAVAILABLE("database-unavailable", "The database is unavailable", Status.SERVICE_UNAVAILABLE),
+    TIMEOUT("timeout", "The request timed out", Status.SERVICE_UNAVAILABLE),
     INTERNAL("internal", "Internal error", Status.INTERNAL_SERVER_ERROR);
 
     private static final String BASE = "urn:reelgraph:problem:";

@@ -9,13 +9,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
  * The last line against a request that never completes (a database connection lost mid-query can leave one
- * waiting): after {@code reelgraph.request-timeout} the client gets a 503 problem instead of waiting forever.
+ * waiting): after {@code reelgraph.request-timeout} the client gets a 503 {@code timeout} problem instead of waiting
+ * forever. It does not cancel the work, so a timed-out write may still commit; the problem says so.
  */
 @ApplicationScoped
 public class RequestTimeout {
@@ -27,6 +29,10 @@ public class RequestTimeout {
 
     void install(@Observes Router router, Vertx vertx) {
         router.route().order(Integer.MIN_VALUE + 1).handler(context -> {
+            if (context.request().headers().contains("Upgrade")) {
+                context.next(); // a WebSocket (the Dev UI's) lives on after its HTTP request
+                return;
+            }
             long timer = vertx.setTimer(timeout.toMillis(), id -> expire(context));
             context.addEndHandler(ended -> vertx.cancelTimer(timer));
             context.next();
@@ -38,8 +44,10 @@ public class RequestTimeout {
             return;
         }
         LOG.warnf("%s %s did not complete within %s", context.request().method(), context.request().path(), timeout);
-        Problem problem = ProblemType.DATABASE_UNAVAILABLE.problem(
-                "The request did not complete within " + timeout.toSeconds() + " s; retry later");
+        // the work goes on behind the answer: a write may still commit, so a client must look before it retries
+        boolean read = context.request().method() == HttpMethod.GET || context.request().method() == HttpMethod.HEAD;
+        Problem problem = ProblemType.TIMEOUT.problem("The request did not complete within " + timeout.toSeconds()
+                + " s" + (read ? "; retry later" : "; it may still take effect: read the resource before retrying"));
         context.response().setStatusCode(503)
                 .putHeader("Content-Type", Problem.MEDIA_TYPE)
                 .end(Json.encode(problem));

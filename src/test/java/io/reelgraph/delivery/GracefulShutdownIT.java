@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -49,12 +53,15 @@ class GracefulShutdownIT {
         try {
             awaitReady(port);
 
+            String tag = "graceful-" + System.nanoTime() % 100_000;
             List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
-            for (int i = 0; i < 3; i++) {
-                inFlight.add(http.sendAsync(post(port, largeGraph("graceful-" + i)), HttpResponse.BodyHandlers.ofString()));
+            for (int i = 0; i < 6; i++) {
+                inFlight.add(http.sendAsync(post(port, largeGraph(tag + "-" + i)), HttpResponse.BodyHandlers.ofString()));
             }
             Thread.sleep(50);
             application.destroy(); // SIGTERM
+            assertTrue(inFlight.stream().anyMatch(response -> !response.isDone()),
+                    "the writes finished before the signal: the test would prove nothing");
 
             // the signal takes a moment to arrive; from then on new requests are turned away
             int refused = 200;
@@ -67,6 +74,13 @@ class GracefulShutdownIT {
                 assertEquals(201, response.get(30, TimeUnit.SECONDS).statusCode(), "in flight at SIGTERM");
             }
             assertTrue(application.waitFor(30, TimeUnit.SECONDS), "the application did not exit");
+            try (Connection db = DriverManager.getConnection(database.get("quarkus.datasource.jdbc.url"), "root", "");
+                    PreparedStatement videos = db.prepareStatement("SELECT COUNT(*) FROM video WHERE img LIKE ?")) {
+                videos.setString(1, tag + "-%");
+                ResultSet count = videos.executeQuery();
+                count.next();
+                assertEquals(6 * 200, count.getInt(1), "every graph answered 201 is committed whole");
+            }
         } finally {
             application.destroyForcibly();
         }

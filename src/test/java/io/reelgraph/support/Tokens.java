@@ -1,7 +1,11 @@
 package io.reelgraph.support;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Set;
 
 import io.reelgraph.common.Roles;
@@ -29,6 +33,27 @@ public final class Tokens {
         return "Bearer " + Jwt.issuer("reelgraph").upn("late").groups(Roles.EDITOR)
                 .issuedAt(Instant.now().minusSeconds(7200)).expiresAt(Instant.now().minusSeconds(3600))
                 .sign(DevJwtKeys.privateKey());
+    }
+
+    /** Right issuer and role, signed by a key the service does not trust. */
+    public static String forged() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return "Bearer " + Jwt.issuer("reelgraph").upn("forger").groups(Roles.EDITOR)
+                    .sign(generator.generateKeyPair().getPrivate());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Right issuer and role, and no signature at all ({@code alg: none}). */
+    public static String unsigned() {
+        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+        String claims = "{\"iss\":\"reelgraph\",\"upn\":\"forger\",\"groups\":[\"editor\"],\"exp\":"
+                + (Instant.now().getEpochSecond() + 3600) + "}";
+        return "Bearer " + base64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "."
+                + base64.encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + ".";
     }
 
     public static String fromIssuer(String issuer) {
