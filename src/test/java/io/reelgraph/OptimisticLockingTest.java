@@ -7,16 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
@@ -25,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.reelgraph.support.Api;
+import io.reelgraph.support.ConcurrentPuts;
 import io.reelgraph.support.Database;
-import io.reelgraph.support.Tokens;
 
 /** ETags on authors and videos; PUT with a stale If-Match is 412; without If-Match the last write wins. */
 @QuarkusTest
@@ -37,8 +28,6 @@ class OptimisticLockingTest {
 
     @ConfigProperty(name = "quarkus.http.test-port")
     int port;
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void staleIfMatchIs412() {
@@ -91,18 +80,7 @@ class OptimisticLockingTest {
     }
 
     private Map<Integer, Long> putConcurrently(long author, int count, String ifMatch) {
-        List<CompletableFuture<Integer>> responses = IntStream.range(0, count).mapToObj(i -> {
-            HttpRequest.Builder request = HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + port + "/authors/" + author))
-                    .header("Content-Type", "application/json").header("Authorization", Tokens.editor())
-                    .PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"writer " + i + "\"}"));
-            if (ifMatch != null) {
-                request.header("If-Match", ifMatch);
-            }
-            return http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
-                    .thenApply(HttpResponse::statusCode);
-        }).toList();
-        return responses.stream().map(CompletableFuture::join)
-                .collect(Collectors.groupingBy(status -> status, TreeMap::new, Collectors.counting()));
+        return ConcurrentPuts.send(port, count, i -> "/authors/" + author, i -> "{\"name\":\"writer " + i + "\"}",
+                ifMatch);
     }
 }
