@@ -98,11 +98,7 @@ public class AuthorService {
     /** Uploads stay with no author; the featured link and credits go with the author (the schema's FK rules). */
     @WithTransaction
     public Uni<Void> delete(Long id) {
-        return Author.delete("id", id).invoke(deleted -> {
-            if (deleted == 0) {
-                throw ApiException.notFound("author", id);
-            }
-        }).replaceWithVoid();
+        return Lookups.requireDeleted(Author.delete("id", id), () -> ApiException.notFound("author", id));
     }
 
     /**

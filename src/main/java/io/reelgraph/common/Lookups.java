@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import io.reelgraph.error.ApiException;
@@ -18,6 +19,15 @@ public final class Lookups {
     /** Fails with a 404 naming {@code kind} and {@code id} when the entity is missing. */
     public static <T> Uni<T> require(Uni<T> lookup, String kind, Object id) {
         return lookup.onItem().ifNull().failWith(() -> ApiException.notFound(kind, id));
+    }
+
+    /** A delete of one row by its key: 404 (with {@code notFound}) when there was none. */
+    public static Uni<Void> requireDeleted(Uni<Long> deletedRows, Supplier<ApiException> notFound) {
+        return deletedRows.invoke(deleted -> {
+            if (deleted == 0) {
+                throw notFound.get();
+            }
+        }).replaceWithVoid();
     }
 
     /**

@@ -42,11 +42,8 @@ public class CreditService {
 
     @WithTransaction
     public Uni<Void> delete(Long videoId, Long authorId) {
-        return VideoAuthor.delete("id", new VideoAuthorId(authorId, videoId)).invoke(deleted -> {
-            if (deleted == 0) {
-                throw ApiException.notFound("author " + authorId + " is not credited on video " + videoId);
-            }
-        }).replaceWithVoid();
+        return Lookups.requireDeleted(VideoAuthor.delete("id", new VideoAuthorId(authorId, videoId)),
+                () -> ApiException.notFound("author " + authorId + " is not credited on video " + videoId));
     }
 
     private static Saved update(VideoAuthor credit, String extraData) {

@@ -118,11 +118,7 @@ public class VideoService {
     /** The uploader's other videos stay; the featured link and credits go with the video (the schema's FK rules). */
     @WithTransaction
     public Uni<Void> delete(Long id) {
-        return Video.delete("id", id).invoke(deleted -> {
-            if (deleted == 0) {
-                throw ApiException.notFound("video", id);
-            }
-        }).replaceWithVoid();
+        return Lookups.requireDeleted(Video.delete("id", id), () -> ApiException.notFound("video", id));
     }
 
     /** Sets the uploader; {@code authorId} null clears it. */
