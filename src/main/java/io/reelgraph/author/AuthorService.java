@@ -2,11 +2,9 @@ package io.reelgraph.author;
 
 import static io.reelgraph.common.Lists.orEmpty;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -110,11 +108,7 @@ public class AuthorService {
         return Lookups.require(Author.findWithFeaturedVideo(authorId), "author", authorId)
                 .chain(author -> Lookups.require(Video.findWithLinks(videoId), "video", videoId)
                         .invoke(video -> {
-                            Author current = video.getFeaturedBy();
-                            if (current != null && current != author) {
-                                throw ApiException.conflict(
-                                        "video " + videoId + " is already featured by author " + current.id);
-                            }
+                            requireNotFeaturedByAnother(video, author);
                             author.setFeaturedVideo(video);
                         }))
                 .call(Sessions::flushAndClear)
@@ -157,26 +151,23 @@ public class AuthorService {
         if (videoId == null) {
             return Uni.createFrom().nullItem();
         }
-        return Lookups.require(Video.findWithLinks(videoId), "video", videoId).invoke(video -> {
-            if (video.getFeaturedBy() != null) {
-                throw ApiException.conflict(
-                        "video " + videoId + " is already featured by author " + video.getFeaturedBy().id);
-            }
-        });
+        return Lookups.require(Video.findWithLinks(videoId), "video", videoId)
+                .invoke(video -> requireNotFeaturedByAnother(video, null));
+    }
+
+    /** A video featured by someone other than {@code author} is a conflict: links are never taken over. */
+    private static void requireNotFeaturedByAnother(Video video, Author author) {
+        Author current = video.getFeaturedBy();
+        if (current != null && current != author) {
+            throw ApiException.conflict("video " + video.id + " is already featured by author " + current.id);
+        }
     }
 
     private static void checkLinks(AuthorCreate request, List<AuthorCreate.Credit> credits) {
-        Violations violations = new Violations()
+        new Violations()
                 .oneOf("", "featuredVideo", request.featuredVideo(), "featuredVideoId", request.featuredVideoId(),
-                        false);
-        Set<Long> credited = new HashSet<>();
-        for (int i = 0; i < credits.size(); i++) {
-            AuthorCreate.Credit credit = credits.get(i);
-            violations.oneOf("credits[" + i + "].", "video", credit.video(), "videoId", credit.videoId(), true);
-            if (credit.videoId() != null && !credited.add(credit.videoId())) {
-                violations.add("credits[" + i + "].videoId", "video " + credit.videoId() + " is credited twice");
-            }
-        }
-        violations.throwIfAny();
+                        false)
+                .credits(credits, "video", AuthorCreate.Credit::video, "videoId", AuthorCreate.Credit::videoId, "video")
+                .throwIfAny();
     }
 }

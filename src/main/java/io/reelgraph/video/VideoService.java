@@ -4,11 +4,9 @@ import static io.reelgraph.common.Lists.orEmpty;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -143,11 +141,7 @@ public class VideoService {
         return Lookups.require(Video.findWithLinks(videoId), "video", videoId)
                 .chain(video -> Lookups.require(Author.findWithFeaturedVideo(authorId), "author", authorId)
                         .chain(author -> {
-                            Video current = author.getFeaturedVideo();
-                            if (current != null && current != video) {
-                                throw ApiException.conflict(
-                                        "author " + authorId + " already features video " + current.id);
-                            }
+                            requireNotFeaturingAnother(author, video);
                             return replaceFeaturer(video, author);
                         }))
                 .call(Sessions::flushAndClear)
@@ -185,26 +179,23 @@ public class VideoService {
         if (authorId == null) {
             return Uni.createFrom().nullItem();
         }
-        return Lookups.require(Author.findWithFeaturedVideo(authorId), "author", authorId).invoke(author -> {
-            if (author.getFeaturedVideo() != null) {
-                throw ApiException.conflict(
-                        "author " + authorId + " already features video " + author.getFeaturedVideo().id);
-            }
-        });
+        return Lookups.require(Author.findWithFeaturedVideo(authorId), "author", authorId)
+                .invoke(author -> requireNotFeaturingAnother(author, null));
+    }
+
+    /** An author featuring a video other than {@code video} is a conflict: links are never taken over. */
+    private static void requireNotFeaturingAnother(Author author, Video video) {
+        Video current = author.getFeaturedVideo();
+        if (current != null && current != video) {
+            throw ApiException.conflict("author " + author.id + " already features video " + current.id);
+        }
     }
 
     private static void checkLinks(VideoCreate request, List<VideoCreate.Credit> credits) {
-        Violations violations = new Violations()
+        new Violations()
                 .oneOf("", "author", request.author(), "authorId", request.authorId(), false)
-                .oneOf("", "featuredBy", request.featuredBy(), "featuredById", request.featuredById(), false);
-        Set<Long> credited = new HashSet<>();
-        for (int i = 0; i < credits.size(); i++) {
-            VideoCreate.Credit credit = credits.get(i);
-            violations.oneOf("credits[" + i + "].", "author", credit.author(), "authorId", credit.authorId(), true);
-            if (credit.authorId() != null && !credited.add(credit.authorId())) {
-                violations.add("credits[" + i + "].authorId", "author " + credit.authorId() + " is credited twice");
-            }
-        }
-        violations.throwIfAny();
+                .oneOf("", "featuredBy", request.featuredBy(), "featuredById", request.featuredById(), false)
+                .credits(credits, "author", VideoCreate.Credit::author, "authorId", VideoCreate.Credit::authorId, "author")
+                .throwIfAny();
     }
 }
