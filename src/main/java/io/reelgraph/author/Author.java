@@ -22,7 +22,6 @@ import org.hibernate.annotations.OnDelete;
 import org.hibernate.annotations.OnDeleteAction;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import io.reelgraph.common.EntityOrder;
 import io.reelgraph.common.LoadedCollections;
 import io.reelgraph.credit.VideoAuthor;
 import io.reelgraph.video.Video;
@@ -68,21 +67,6 @@ public class Author extends PanacheEntityBase {
 
     public Author(String name) {
         this.name = name;
-    }
-
-    /**
-     * Authors with everything an {@link AuthorView} shows, in the order of {@code ids}: three statements however
-     * many authors and links there are (one fetch join per collection, so no cartesian product).
-     */
-    public static Uni<List<Author>> findWithRelations(List<Long> ids) {
-        if (ids.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        return Author.<Author> list("from Author a left join fetch a.featuredVideo where a.id in ?1", ids)
-                .call(() -> Author.list("from Author a left join fetch a.videos where a.id in ?1", ids))
-                .call(() -> Author.list(
-                        "from Author a left join fetch a.credits c left join fetch c.video where a.id in ?1", ids))
-                .map(authors -> EntityOrder.byIds(ids, authors, author -> author.id));
     }
 
     /** The author of {@code id} (none or one) with its uploads; a list, as a fetched collection must not be paged. */

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -34,6 +35,7 @@ import io.reelgraph.common.Responses;
 import io.reelgraph.common.Roles;
 import io.reelgraph.credit.CreditedVideo;
 import io.reelgraph.error.Problem;
+import io.reelgraph.graph.Expansion;
 import io.reelgraph.graph.GraphMetrics;
 import io.reelgraph.video.VideoFields;
 import io.reelgraph.video.VideoSummary;
@@ -54,6 +56,10 @@ public class AuthorResource {
             {"name": "author a", "credits": [{"video": {"code": "video a"}, "extraData": "a a"},
                                              {"videoId": 2, "extraData": "b a"}]}""";
 
+    private static final String EXPAND = "Relationships to embed whole, a comma list of paths nested with dots:"
+            + " featuredVideo, videos, credits.video, and below a video author, featuredBy, credits.author;"
+            + " at most " + Expansion.MAX_DEPTH + " names deep, e.g. videos,credits.video.credits.author";
+
     @Inject
     AuthorService authors;
 
@@ -65,15 +71,17 @@ public class AuthorResource {
     public Uni<PageView<AuthorView>> list(@QueryParam("name") String name,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(PageQuery.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(PageQuery.MAX_SIZE) int size,
-            @QueryParam("sort") String sort) {
-        return authors.list(name, PageQuery.of(page, size, sort, AuthorService.SORTABLE, "a.id"));
+            @QueryParam("sort") String sort, @QueryParam("expand") @Parameter(description = EXPAND) String expand) {
+        return authors.list(name, PageQuery.of(page, size, sort, AuthorService.SORTABLE, "a.id"),
+                Expansion.ofAuthor(expand));
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "An author with its featured video, uploads and credits")
-    public Uni<RestResponse<AuthorView>> get(@RestPath Long id) {
-        return authors.get(id).map(Responses::ok);
+    public Uni<RestResponse<AuthorView>> get(@RestPath Long id,
+            @QueryParam("expand") @Parameter(description = EXPAND) String expand) {
+        return authors.get(id, Expansion.ofAuthor(expand)).map(Responses::ok);
     }
 
     @POST

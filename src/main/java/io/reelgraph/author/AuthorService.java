@@ -21,6 +21,8 @@ import io.reelgraph.credit.CreditedVideo;
 import io.reelgraph.credit.VideoAuthor;
 import io.reelgraph.error.ApiException;
 import io.reelgraph.error.Violations;
+import io.reelgraph.graph.Expander;
+import io.reelgraph.graph.Expansion;
 import io.reelgraph.video.Video;
 import io.reelgraph.video.VideoFields;
 import io.reelgraph.video.VideoSummary;
@@ -34,18 +36,17 @@ public class AuthorService {
     static final Map<String, String> SORTABLE = Map.of("id", "a.id", "name", "a.name");
 
     @WithSession
-    public Uni<AuthorView> get(Long id) {
-        return Author.findWithRelations(List.of(id))
-                .map(found -> found.stream().findFirst().map(AuthorView::of)
-                        .orElseThrow(() -> ApiException.notFound("author", id)));
+    public Uni<AuthorView> get(Long id, Expansion expansion) {
+        return Expander.authors(List.of(id), expansion)
+                .map(found -> found.stream().findFirst().orElseThrow(() -> ApiException.notFound("author", id)));
     }
 
     @WithSession
-    public Uni<PageView<AuthorView>> list(String nameContains, PageQuery query) {
+    public Uni<PageView<AuthorView>> list(String nameContains, PageQuery query, Expansion expansion) {
         boolean filtered = nameContains != null && !nameContains.isEmpty();
         return Paging.page("Author a", "a.id", filtered ? "a.name like :name escape '!'" : "",
                 filtered ? Map.of("name", PageQuery.containsPattern(nameContains)) : Map.of(),
-                query, Author::findWithRelations, AuthorView::of);
+                query, ids -> Expander.authors(ids, expansion));
     }
 
     /** Creates the author and every new object and link of the request, or nothing. */
@@ -73,7 +74,7 @@ public class AuthorService {
                                     .call(() -> VideoAuthor.persistWithEnds(links))
                                     .replaceWith(author);
                         }))
-                .map(AuthorView::of);
+                .chain(author -> get(author.id, Expansion.NONE));
     }
 
     /** Replaces the author's own fields; see {@link OptimisticUpdates} for {@code ifMatch}. */
@@ -90,7 +91,7 @@ public class AuthorService {
                                     .invoke(updated -> OptimisticUpdates.requireUpdated(updated, "author", id));
                 })
                 .call(Sessions::flushAndClear)
-                .chain(() -> get(id));
+                .chain(() -> get(id, Expansion.NONE));
     }
 
     /** Uploads stay with no author; the featured link and credits go with the author (the schema's FK rules). */
@@ -112,7 +113,7 @@ public class AuthorService {
                             author.setFeaturedVideo(video);
                         }))
                 .call(Sessions::flushAndClear)
-                .chain(() -> get(authorId));
+                .chain(() -> get(authorId, Expansion.NONE));
     }
 
     @WithTransaction
@@ -138,7 +139,8 @@ public class AuthorService {
                     return video;
                 })
                 .call(Video::persistAndFlush)
-                .map(VideoView::of);
+                .chain(video -> Expander.videos(List.of(video.id), Expansion.NONE))
+                .map(created -> created.get(0));
     }
 
     @WithSession

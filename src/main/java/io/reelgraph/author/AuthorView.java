@@ -4,19 +4,14 @@ import java.util.List;
 
 import io.reelgraph.common.Versioned;
 import io.reelgraph.credit.CreditedVideo;
-import io.reelgraph.video.VideoRef;
+import io.reelgraph.video.VideoNode;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** An author with its three relationships as compact references. */
+/**
+ * An author with its three relationships: compact references, or whole videos where {@code expand} asks for them
+ * (see {@link io.reelgraph.graph.Expander}).
+ */
 @RegisterForReflection
-public record AuthorView(Long id, String name, long version, VideoRef featuredVideo, List<VideoRef> videos,
-        List<CreditedVideo> credits) implements Versioned {
-
-    /** Needs featuredVideo, videos and credits with their videos fetched: see {@link Author#findWithRelations}. */
-    public static AuthorView of(Author author) {
-        return new AuthorView(author.id, author.name, author.version,
-                VideoRef.of(author.getFeaturedVideo()),
-                author.getVideos().stream().map(VideoRef::of).toList(),
-                author.getCredits().stream().map(CreditedVideo::of).toList());
-    }
+public record AuthorView(Long id, String name, long version, VideoNode featuredVideo, List<VideoNode> videos,
+        List<CreditedVideo> credits) implements AuthorNode, Versioned {
 }

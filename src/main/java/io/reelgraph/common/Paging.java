@@ -8,7 +8,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Pages a list in a fixed number of statements: count, then the page's ids in order, then the entities of those
+ * Pages a list in a fixed number of statements: count, then the page's ids in order, then the views of those
  * ids with their fetch plan. Never a fetch join with a row limit, which Hibernate would page in memory.
  */
 public final class Paging {
@@ -20,8 +20,8 @@ public final class Paging {
      * @param from the entity and its alias, for example {@code Author a}
      * @param where an HQL condition on that alias, or empty
      */
-    public static <E, V> Uni<PageView<V>> page(String from, String idPath, String where, Map<String, Object> params,
-            PageQuery query, Function<List<Long>, Uni<List<E>>> fetch, Function<E, V> view) {
+    public static <V> Uni<PageView<V>> page(String from, String idPath, String where, Map<String, Object> params,
+            PageQuery query, Function<List<Long>, Uni<List<V>>> fetch) {
         String filter = where.isEmpty() ? "" : " where " + where;
         return Panache.getSession().chain(session -> {
             var count = session.createSelectionQuery("select count(*) from " + from + filter, Long.class);
@@ -35,7 +35,7 @@ public final class Paging {
                 params.forEach(ids::setParameter);
                 return ids.setFirstResult(query.firstResult()).setMaxResults(query.size()).getResultList()
                         .chain(pageIds -> fetch.apply(pageIds))
-                        .map(entities -> PageView.of(entities.stream().map(view).toList(), query, total));
+                        .map(items -> PageView.of(items, query, total));
             });
         });
     }

@@ -1,12 +1,20 @@
 package io.reelgraph.credit;
 
-import io.quarkus.runtime.annotations.RegisterForReflection;
+import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** A credit seen from its video: who is credited, and the link's own data. */
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.reelgraph.author.AuthorView;
+
+/**
+ * A credit seen from its video: who is credited, and the link's own data.
+ *
+ * @param author the whole author, with {@code expand=credits.author} only
+ */
 @RegisterForReflection
-public record CreditedAuthor(Long authorId, String name, String extraData) {
+public record CreditedAuthor(Long authorId, String name, String extraData,
+        @JsonInclude(JsonInclude.Include.NON_NULL) AuthorView author) {
 
     public static CreditedAuthor of(VideoAuthor credit) {
-        return new CreditedAuthor(credit.getAuthor().id, credit.getAuthor().name, credit.extraData);
+        return new CreditedAuthor(credit.getAuthor().id, credit.getAuthor().name, credit.extraData, null);
     }
 }

@@ -1,12 +1,20 @@
 package io.reelgraph.credit;
 
-import io.quarkus.runtime.annotations.RegisterForReflection;
+import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** A credit seen from its author: on which video, and the link's own data. */
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.reelgraph.video.VideoView;
+
+/**
+ * A credit seen from its author: on which video, and the link's own data.
+ *
+ * @param video the whole video, with {@code expand=credits.video} only
+ */
 @RegisterForReflection
-public record CreditedVideo(Long videoId, String code, String extraData) {
+public record CreditedVideo(Long videoId, String code, String extraData,
+        @JsonInclude(JsonInclude.Include.NON_NULL) VideoView video) {
 
     public static CreditedVideo of(VideoAuthor credit) {
-        return new CreditedVideo(credit.getVideo().id, credit.getVideo().code, credit.extraData);
+        return new CreditedVideo(credit.getVideo().id, credit.getVideo().code, credit.extraData, null);
     }
 }

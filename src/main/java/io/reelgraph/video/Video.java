@@ -23,7 +23,6 @@ import org.hibernate.annotations.OnDelete;
 import org.hibernate.annotations.OnDeleteAction;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import io.reelgraph.common.EntityOrder;
 import io.reelgraph.author.Author;
 import io.reelgraph.common.LoadedCollections;
 import io.reelgraph.credit.VideoAuthor;
@@ -76,21 +75,6 @@ public class Video extends PanacheEntityBase {
         this.code = code;
         this.img = img;
         this.score = score;
-    }
-
-    /**
-     * Videos with everything a {@link VideoView} shows, in the order of {@code ids}: two statements however many
-     * videos and credits there are.
-     */
-    public static Uni<List<Video>> findWithRelations(List<Long> ids) {
-        if (ids.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        return Video.<Video> list(
-                "from Video v left join fetch v.author left join fetch v.featuredBy where v.id in ?1", ids)
-                .call(() -> Video.list(
-                        "from Video v left join fetch v.credits c left join fetch c.author where v.id in ?1", ids))
-                .map(videos -> EntityOrder.byIds(ids, videos, video -> video.id));
     }
 
     /** The video of {@code id} (none or one) with its credits and their authors. */

@@ -4,9 +4,5 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** A compact reference to a video, as other resources embed it. */
 @RegisterForReflection
-public record VideoRef(Long id, String code) {
-
-    public static VideoRef of(Video video) {
-        return video == null ? null : new VideoRef(video.id, video.code);
-    }
+public record VideoRef(Long id, String code) implements VideoNode {
 }

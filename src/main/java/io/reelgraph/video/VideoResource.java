@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -38,6 +39,7 @@ import io.reelgraph.credit.CreditService;
 import io.reelgraph.credit.CreditView;
 import io.reelgraph.credit.CreditedAuthor;
 import io.reelgraph.error.Problem;
+import io.reelgraph.graph.Expansion;
 import io.reelgraph.graph.GraphMetrics;
 import io.smallrye.mutiny.Uni;
 
@@ -53,6 +55,10 @@ public class VideoResource {
     private static final String CREDITS = """
             {"code": "video a", "img": "123", "score": 9,
              "credits": [{"author": {"name": "test_author"}, "extraData": "a a"}, {"authorId": 7, "extraData": "a b"}]}""";
+
+    private static final String EXPAND = "Relationships to embed whole, a comma list of paths nested with dots:"
+            + " author, featuredBy, credits.author, and below an author featuredVideo, videos, credits.video;"
+            + " at most " + Expansion.MAX_DEPTH + " names deep, e.g. author,credits.author.videos";
 
     @Inject
     VideoService videos;
@@ -70,16 +76,17 @@ public class VideoResource {
             @QueryParam("authorId") Long authorId,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(PageQuery.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(PageQuery.MAX_SIZE) int size,
-            @QueryParam("sort") String sort) {
+            @QueryParam("sort") String sort, @QueryParam("expand") @Parameter(description = EXPAND) String expand) {
         return videos.list(new VideoService.Filter(code, minScore, authorId),
-                PageQuery.of(page, size, sort, VideoService.SORTABLE, "v.id"));
+                PageQuery.of(page, size, sort, VideoService.SORTABLE, "v.id"), Expansion.ofVideo(expand));
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "A video with its uploader, featuring author and credits")
-    public Uni<RestResponse<VideoView>> get(@RestPath Long id) {
-        return videos.get(id).map(Responses::ok);
+    public Uni<RestResponse<VideoView>> get(@RestPath Long id,
+            @QueryParam("expand") @Parameter(description = EXPAND) String expand) {
+        return videos.get(id, Expansion.ofVideo(expand)).map(Responses::ok);
     }
 
     @POST

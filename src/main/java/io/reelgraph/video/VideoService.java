@@ -26,6 +26,8 @@ import io.reelgraph.credit.CreditedAuthor;
 import io.reelgraph.credit.VideoAuthor;
 import io.reelgraph.error.ApiException;
 import io.reelgraph.error.Violations;
+import io.reelgraph.graph.Expander;
+import io.reelgraph.graph.Expansion;
 import io.smallrye.mutiny.Uni;
 
 /** Videos and the links seen from their side; every write is one transaction. */
@@ -39,14 +41,13 @@ public class VideoService {
     }
 
     @WithSession
-    public Uni<VideoView> get(Long id) {
-        return Video.findWithRelations(List.of(id))
-                .map(found -> found.stream().findFirst().map(VideoView::of)
-                        .orElseThrow(() -> ApiException.notFound("video", id)));
+    public Uni<VideoView> get(Long id, Expansion expansion) {
+        return Expander.videos(List.of(id), expansion)
+                .map(found -> found.stream().findFirst().orElseThrow(() -> ApiException.notFound("video", id)));
     }
 
     @WithSession
-    public Uni<PageView<VideoView>> list(Filter filter, PageQuery query) {
+    public Uni<PageView<VideoView>> list(Filter filter, PageQuery query, Expansion expansion) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         if (filter.codeContains() != null && !filter.codeContains().isEmpty()) {
@@ -62,7 +63,7 @@ public class VideoService {
             params.put("authorId", filter.authorId());
         }
         return Paging.page("Video v", "v.id", String.join(" and ", where), params, query,
-                Video::findWithRelations, VideoView::of);
+                ids -> Expander.videos(ids, expansion));
     }
 
     /** Creates the video and every new object and link of the request, or nothing. */
@@ -92,7 +93,7 @@ public class VideoService {
                                     .call(() -> VideoAuthor.persistWithEnds(links))
                                     .replaceWith(video);
                         }))
-                .map(VideoView::of);
+                .chain(video -> get(video.id, Expansion.NONE));
     }
 
     /** Replaces the video's own fields; see {@link OptimisticUpdates} for {@code ifMatch}. */
@@ -110,7 +111,7 @@ public class VideoService {
                                     .invoke(updated -> OptimisticUpdates.requireUpdated(updated, "video", id));
                 })
                 .call(Sessions::flushAndClear)
-                .chain(() -> get(id));
+                .chain(() -> get(id, Expansion.NONE));
     }
 
     /** The uploader's other videos stay; the featured link and credits go with the video (the schema's FK rules). */
@@ -129,7 +130,7 @@ public class VideoService {
                         .invoke(video::setAuthor)
                         .replaceWith(video))
                 .call(Sessions::flushAndClear)
-                .chain(() -> get(videoId));
+                .chain(() -> get(videoId, Expansion.NONE));
     }
 
     /**
@@ -145,7 +146,7 @@ public class VideoService {
                             return replaceFeaturer(video, author);
                         }))
                 .call(Sessions::flushAndClear)
-                .chain(() -> get(videoId));
+                .chain(() -> get(videoId, Expansion.NONE));
     }
 
     @WithTransaction

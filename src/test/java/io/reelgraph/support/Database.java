@@ -31,6 +31,11 @@ public class Database {
         return rows;
     }
 
+    /** Runs a statement that writes (test data in bulk), and returns the rows it changed. */
+    public int update(String sql, Object... args) {
+        return pool.preparedQuery(sql).execute(Tuple.from(args)).await().indefinitely().rowCount();
+    }
+
     public Map<String, Object> row(String sql, Object... args) {
         List<Map<String, Object>> rows = rows(sql, args);
         if (rows.size() != 1) {
