@@ -7,4 +7,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public sealed interface AuthorNode permits AuthorRef, AuthorView {
 
     Long id();
+
+    String name();
 }

@@ -38,6 +38,11 @@ public class ApiException extends RuntimeException {
                 violations));
     }
 
+    /** Invalid with a detail of its own, for a document whose errors are listed as violations. */
+    public static ApiException invalid(String detail, List<Problem.Violation> violations) {
+        return new ApiException(ProblemType.VALIDATION.problem(detail, violations));
+    }
+
     public static ApiException invalid(String field, String message) {
         return invalid(List.of(new Problem.Violation(field, message)));
     }

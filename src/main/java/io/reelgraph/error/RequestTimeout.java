@@ -16,8 +16,9 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * The last line against a request that never completes (a database connection lost mid-query can leave one
- * waiting): after {@code reelgraph.request-timeout} the client gets a 503 {@code timeout} problem instead of waiting
- * forever. It does not cancel the work, so a timed-out write may still commit; the problem says so.
+ * waiting): after {@code reelgraph.request-timeout} ({@code reelgraph.import-timeout} for {@code POST /graph}) the
+ * client gets a 503 {@code timeout} problem instead of waiting forever. It does not cancel the work, so a timed-out
+ * write may still commit; the problem says so.
  */
 @ApplicationScoped
 public class RequestTimeout {
@@ -27,19 +28,25 @@ public class RequestTimeout {
     @ConfigProperty(name = "reelgraph.request-timeout", defaultValue = "10s")
     Duration timeout;
 
+    /** An import of tens of thousands of rows takes seconds of its own. */
+    @ConfigProperty(name = "reelgraph.import-timeout", defaultValue = "60s")
+    Duration importTimeout;
+
     void install(@Observes Router router, Vertx vertx) {
         router.route().order(Integer.MIN_VALUE + 1).handler(context -> {
             if (context.request().headers().contains("Upgrade")) {
                 context.next(); // a WebSocket (the Dev UI's) lives on after its HTTP request
                 return;
             }
-            long timer = vertx.setTimer(timeout.toMillis(), id -> expire(context));
+            Duration limit = context.request().method() == HttpMethod.POST && context.request().path().equals("/graph")
+                    ? importTimeout : timeout;
+            long timer = vertx.setTimer(limit.toMillis(), id -> expire(context, limit));
             context.addEndHandler(ended -> vertx.cancelTimer(timer));
             context.next();
         });
     }
 
-    private void expire(RoutingContext context) {
+    private static void expire(RoutingContext context, Duration timeout) {
         if (context.response().ended() || context.response().headWritten()) {
             return;
         }

@@ -7,4 +7,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public sealed interface VideoNode permits VideoRef, VideoView {
 
     Long id();
+
+    String code();
 }
