@@ -141,11 +141,20 @@ class GeneratedRequestsTest {
         return switch (in.oneOf(List.of("listAuthors", "listVideos", "getAuthor", "getVideo", "authorVideos",
                 "authorCredits", "videoCredits", "postAuthor", "postVideo", "putAuthor", "putVideo", "deleteAuthor",
                 "deleteVideo", "feature", "unfeature", "featuredBy", "clearFeaturedBy", "setAuthor", "clearAuthor",
-                "upload", "putCredit", "deleteCredit"))) {
-            case "listAuthors" -> get("/authors" + query(in, "name", "page", "size", "sort"));
-            case "listVideos" -> get("/videos" + query(in, "code", "minScore", "authorId", "page", "size", "sort"));
-            case "getAuthor" -> get("/authors/" + author);
-            case "getVideo" -> get("/videos/" + video);
+                "upload", "putCredit", "deleteCredit", "graph", "importGraph"))) {
+            case "listAuthors" -> get("/authors" + query(in, "name", "page", "size", "sort", "expand"));
+            case "listVideos" -> get("/videos" + query(in, "code", "minScore", "authorId", "page", "size", "sort",
+                    "expand"));
+            case "getAuthor" -> get("/authors/" + author + query(in, "expand"));
+            case "getVideo" -> get("/videos/" + video + query(in, "expand"));
+            case "graph" -> get("/graph" + query(in, "author", "video", "depth", "limit"));
+            case "importGraph" -> new Call("POST", "/graph", in.jsonObject(0, List.of("nodes", "edges"), Map.of(
+                    "nodes", () -> "[" + graphNode(in, id) + "," + graphNode(in, id) + "]",
+                    "edges", () -> "[" + in.jsonObject(1, List.of("from", "to", "kind", "extraData"), Map.of(
+                            "from", () -> quote(in.oneOf(List.of("n", "m", "author:" + id.get(), in.text()))),
+                            "to", () -> quote(in.oneOf(List.of("n", "m", "video:" + id.get(), in.text()))),
+                            "kind", () -> quote(in.oneOf(List.of("upload", "featured", "credit", in.text()))),
+                            "extraData", () -> quote(in.text()))) + "]")));
             case "authorVideos" -> get("/authors/" + author + "/videos");
             case "authorCredits" -> get("/authors/" + author + "/credits");
             case "videoCredits" -> get("/videos/" + video + "/credits");
@@ -202,11 +211,35 @@ class GeneratedRequestsTest {
         return new Call("GET", pathAndQuery, null);
     }
 
+    /** A node of an import: new (with a client id, n or m, and fields) or a reference to a row. */
+    private static String graphNode(BadInput in, Supplier<String> id) {
+        return in.jsonObject(1, List.of("id", "type", "name", "code", "img", "score"), Map.of(
+                "id", () -> quote(in.oneOf(List.of("n", "m", "author:" + id.get(), "video:" + id.get(), in.text()))),
+                "type", () -> quote(in.oneOf(List.of("author", "video", in.text()))),
+                "name", () -> quote(in.text()), "code", () -> quote(in.text()), "img", () -> quote(in.text()),
+                "score", in::numberToken));
+    }
+
+    /** Relationship paths, mostly almost right: names of both types, empty ones, too deep. */
+    private static String expand(BadInput in) {
+        List<String> names = List.of("videos", "featuredVideo", "credits", "video", "author", "featuredBy", "", "x");
+        List<String> paths = new ArrayList<>();
+        for (int path = in.oneOf(List.of(1, 2, 3)); path > 0; path--) {
+            List<String> segments = new ArrayList<>();
+            for (int depth = in.oneOf(List.of(1, 2, 3, 4, 5)); depth > 0; depth--) {
+                segments.add(in.oneOf(names));
+            }
+            paths.add(String.join(".", segments));
+        }
+        return String.join(",", paths);
+    }
+
     private static String query(BadInput in, String... names) {
         List<String> params = new ArrayList<>();
         for (String name : names) {
             if (in.chance(40)) {
-                String value = in.chance(50) ? in.numberToken() : in.text();
+                String value = name.equals("expand") && in.chance(70) ? expand(in)
+                        : in.chance(50) ? in.numberToken() : in.text();
                 if (value.length() > 200) {
                     value = value.substring(0, 200);
                 }

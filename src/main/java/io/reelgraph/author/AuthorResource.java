@@ -15,7 +15,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -28,11 +33,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import io.reelgraph.common.PageQuery;
 import io.reelgraph.common.PageView;
 import io.reelgraph.common.Responses;
 import io.reelgraph.common.Roles;
+import io.reelgraph.common.Streams;
 import io.reelgraph.credit.CreditedVideo;
 import io.reelgraph.error.Problem;
 import io.reelgraph.graph.Expansion;
@@ -40,6 +47,7 @@ import io.reelgraph.graph.GraphMetrics;
 import io.reelgraph.video.VideoFields;
 import io.reelgraph.video.VideoSummary;
 import io.reelgraph.video.VideoView;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 @Path("/authors")
@@ -66,7 +74,11 @@ public class AuthorResource {
     @Inject
     GraphMetrics graphMetrics;
 
+    @Inject
+    ObjectMapper mapper;
+
     @GET
+    @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "List authors, a page at a time", description = "sort: id, name; prefix - for descending")
     public Uni<PageView<AuthorView>> list(@QueryParam("name") String name,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(PageQuery.MAX_PAGE) int page,
@@ -74,6 +86,17 @@ public class AuthorResource {
             @QueryParam("sort") String sort, @QueryParam("expand") @Parameter(description = EXPAND) String expand) {
         return authors.list(name, PageQuery.of(page, size, sort, AuthorService.SORTABLE, "a.id"),
                 Expansion.ofAuthor(expand));
+    }
+
+    @GET
+    @Produces(Streams.NDJSON)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Stream every matching author, one JSON object per line, in id order",
+            description = "Chosen by Accept: application/x-ndjson. Filter and expand as for the list; no paging.")
+    public Multi<Streams.Lines> stream(@QueryParam("name") String name,
+            @QueryParam("expand") @Parameter(description = EXPAND) String expand, @Context UriInfo uri) {
+        Streams.requireNoPaging(uri);
+        return Streams.ndjson(authors.stream(name, Expansion.ofAuthor(expand)), mapper);
     }
 
     @GET

@@ -27,6 +27,7 @@ import io.reelgraph.video.Video;
 import io.reelgraph.video.VideoFields;
 import io.reelgraph.video.VideoSummary;
 import io.reelgraph.video.VideoView;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /** Authors and the links seen from their side; every write is one transaction. */
@@ -43,10 +44,23 @@ public class AuthorService {
 
     @WithSession
     public Uni<PageView<AuthorView>> list(String nameContains, PageQuery query, Expansion expansion) {
-        boolean filtered = nameContains != null && !nameContains.isEmpty();
-        return Paging.page("Author a", "a.id", filtered ? "a.name like :name escape '!'" : "",
-                filtered ? Map.of("name", PageQuery.containsPattern(nameContains)) : Map.of(),
-                query, ids -> Expander.authors(ids, expansion));
+        return Paging.page("Author a", "a.id", where(nameContains), params(nameContains), query,
+                ids -> Expander.authors(ids, expansion));
+    }
+
+    /** Every author that matches, in id order, in chunks read as the client reads. */
+    public Multi<List<AuthorView>> stream(String nameContains, Expansion expansion) {
+        return Paging.stream("Author a", "a.id", where(nameContains), params(nameContains),
+                ids -> Expander.authors(ids, expansion));
+    }
+
+    private static String where(String nameContains) {
+        return nameContains == null || nameContains.isEmpty() ? "" : "a.name like :name escape '!'";
+    }
+
+    private static Map<String, Object> params(String nameContains) {
+        return nameContains == null || nameContains.isEmpty() ? Map.of()
+                : Map.of("name", PageQuery.containsPattern(nameContains));
     }
 
     /** Creates the author and every new object and link of the request, or nothing. */

@@ -2,10 +2,15 @@ package io.reelgraph.common;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * Pages a list in a fixed number of statements: count, then the page's ids in order, then the views of those
@@ -38,5 +43,41 @@ public final class Paging {
                         .map(items -> PageView.of(items, query, total));
             });
         });
+    }
+
+    /** Rows per chunk of a stream: one chunk's views are all that a stream holds in memory at a time. */
+    public static final int STREAM_CHUNK = 500;
+
+    /** One chunk of a stream; {@code last} when the ids ran out. */
+    private record Chunk<V>(List<V> items, boolean last) {
+    }
+
+    /**
+     * Every row matching {@code where}, in id order, as chunks of views read in keyset chunks of {@link #STREAM_CHUNK} ids
+     * ({@code id > last id of the chunk before}). A chunk is read, in a session of its own, only when the subscriber
+     * has asked for more: a slow client holds back the reads instead of making the server buffer the table.
+     */
+    public static <V> Multi<List<V>> stream(String from, String idPath, String where, Map<String, Object> params,
+            Function<List<Long>, Uni<List<V>>> fetch) {
+        String filter = " where " + (where.isEmpty() ? "" : where + " and ") + idPath + " > :after";
+        String select = "select " + idPath + " from " + from + filter + " order by " + idPath;
+        // the next chunk is asked for by the write of the last one completing, outside the request's Vert.x context:
+        // each chunk's session is opened back on that context
+        Context request = Vertx.currentContext();
+        Executor onRequestContext = task -> request.runOnContext(ignored -> task.run());
+        return Multi.createBy().repeating()
+                .uni(AtomicLong::new, after -> Panache.withSession(() -> Panache.getSession().chain(session -> {
+                    var ids = session.createSelectionQuery(select, Long.class).setParameter("after", after.get());
+                    params.forEach(ids::setParameter);
+                    return ids.setMaxResults(STREAM_CHUNK).getResultList();
+                }).chain(ids -> {
+                    if (ids.isEmpty()) {
+                        return Uni.createFrom().item(new Chunk<V>(List.of(), true));
+                    }
+                    after.set(ids.get(ids.size() - 1));
+                    return fetch.apply(ids).map(items -> new Chunk<>(items, false));
+                })).runSubscriptionOn(onRequestContext))
+                .until(Chunk::last)
+                .map(Chunk::items);
     }
 }

@@ -15,7 +15,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -28,12 +33,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import io.reelgraph.common.Finite;
 import io.reelgraph.common.PageQuery;
 import io.reelgraph.common.PageView;
 import io.reelgraph.common.Responses;
 import io.reelgraph.common.Roles;
+import io.reelgraph.common.Streams;
 import io.reelgraph.credit.CreditFields;
 import io.reelgraph.credit.CreditService;
 import io.reelgraph.credit.CreditView;
@@ -41,6 +48,7 @@ import io.reelgraph.credit.CreditedAuthor;
 import io.reelgraph.error.Problem;
 import io.reelgraph.graph.Expansion;
 import io.reelgraph.graph.GraphMetrics;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 @Path("/videos")
@@ -67,9 +75,13 @@ public class VideoResource {
     GraphMetrics graphMetrics;
 
     @Inject
+    ObjectMapper mapper;
+
+    @Inject
     CreditService credits;
 
     @GET
+    @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "List videos, a page at a time", description = "sort: id, code, score; prefix - for descending")
     public Uni<PageView<VideoView>> list(@QueryParam("code") String code,
             @QueryParam("minScore") @Finite Float minScore,
@@ -79,6 +91,18 @@ public class VideoResource {
             @QueryParam("sort") String sort, @QueryParam("expand") @Parameter(description = EXPAND) String expand) {
         return videos.list(new VideoService.Filter(code, minScore, authorId),
                 PageQuery.of(page, size, sort, VideoService.SORTABLE, "v.id"), Expansion.ofVideo(expand));
+    }
+
+    @GET
+    @Produces(Streams.NDJSON)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Stream every matching video, one JSON object per line, in id order",
+            description = "Chosen by Accept: application/x-ndjson. Filters and expand as for the list; no paging.")
+    public Multi<Streams.Lines> stream(@QueryParam("code") String code, @QueryParam("minScore") @Finite Float minScore,
+            @QueryParam("authorId") Long authorId, @QueryParam("expand") @Parameter(description = EXPAND) String expand,
+            @Context UriInfo uri) {
+        Streams.requireNoPaging(uri);
+        return Streams.ndjson(videos.stream(new VideoService.Filter(code, minScore, authorId), Expansion.ofVideo(expand)), mapper);
     }
 
     @GET

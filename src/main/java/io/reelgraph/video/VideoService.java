@@ -28,6 +28,7 @@ import io.reelgraph.error.ApiException;
 import io.reelgraph.error.Violations;
 import io.reelgraph.graph.Expander;
 import io.reelgraph.graph.Expansion;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /** Videos and the links seen from their side; every write is one transaction. */
@@ -48,8 +49,20 @@ public class VideoService {
 
     @WithSession
     public Uni<PageView<VideoView>> list(Filter filter, PageQuery query, Expansion expansion) {
-        List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
+        return Paging.page("Video v", "v.id", where(filter, params), params, query,
+                ids -> Expander.videos(ids, expansion));
+    }
+
+    /** Every video that matches, in id order, in chunks read as the client reads. */
+    public Multi<List<VideoView>> stream(Filter filter, Expansion expansion) {
+        Map<String, Object> params = new HashMap<>();
+        return Paging.stream("Video v", "v.id", where(filter, params), params, ids -> Expander.videos(ids, expansion));
+    }
+
+    /** The HQL condition of {@code filter} on {@code v}, its parameters put into {@code params}. */
+    private static String where(Filter filter, Map<String, Object> params) {
+        List<String> where = new ArrayList<>();
         if (filter.codeContains() != null && !filter.codeContains().isEmpty()) {
             where.add("v.code like :code escape '!'");
             params.put("code", PageQuery.containsPattern(filter.codeContains()));
@@ -62,8 +75,7 @@ public class VideoService {
             where.add("v.author.id = :authorId");
             params.put("authorId", filter.authorId());
         }
-        return Paging.page("Video v", "v.id", String.join(" and ", where), params, query,
-                ids -> Expander.videos(ids, expansion));
+        return String.join(" and ", where);
     }
 
     /** Creates the video and every new object and link of the request, or nothing. */
