@@ -66,6 +66,11 @@ class DatabaseOutageTest {
                     .POST(HttpRequest.BodyPublishers.ofString(largeGraph(tag + "-" + i))).build(),
                     HttpResponse.BodyHandlers.discarding()).thenApply(HttpResponse::statusCode));
         }
+        String bulkTag = Api.unique("bulk");
+        imports.add(http.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/graph"))
+                .header("Content-Type", "application/json").header("Authorization", Tokens.editor())
+                .timeout(Duration.ofSeconds(65)).POST(HttpRequest.BodyPublishers.ofString(graphDocument(bulkTag)))
+                .build(), HttpResponse.BodyHandlers.discarding()).thenApply(HttpResponse::statusCode));
         EmbeddedDatabaseOutage.stop();
         try {
             // in flight when the server went: each completes, committed or not (at worst by the request timeout)
@@ -103,6 +108,33 @@ class DatabaseOutageTest {
             assertTrue(authors == 0 && videos == 0 && credits == 0 || authors == 1 && videos == 200 && credits == 100,
                     name + ": " + authors + " authors, " + videos + " videos, " + credits + " credits");
         }
+        // and so was the import
+        long authors = db.count("SELECT COUNT(*) FROM author WHERE name = ?", bulkTag);
+        long videos = db.count("SELECT COUNT(*) FROM video WHERE img = ?", bulkTag);
+        long credits = db.count("SELECT COUNT(*) FROM video_author WHERE extra_data = ?", bulkTag);
+        assertTrue(authors == 0 && videos == 0 && credits == 0
+                || authors == BULK && videos == BULK && credits == 2L * BULK,
+                "import: " + authors + " authors, " + videos + " videos, " + credits + " credits");
+    }
+
+    private static final int BULK = 3_000;
+
+    /** A POST /graph document of {@value #BULK} authors and videos, each author uploading one and credited on two. */
+    private static String graphDocument(String tag) {
+        StringBuilder nodes = new StringBuilder();
+        StringBuilder edges = new StringBuilder();
+        for (int i = 0; i < BULK; i++) {
+            nodes.append(i == 0 ? "" : ",").append("{\"id\":\"a").append(i).append("\",\"type\":\"author\",\"name\":\"")
+                    .append(tag).append("\"},{\"id\":\"v").append(i).append("\",\"type\":\"video\",\"code\":\"g\",\"img\":\"")
+                    .append(tag).append("\"}");
+            edges.append(i == 0 ? "" : ",").append("{\"from\":\"a").append(i).append("\",\"to\":\"v").append(i)
+                    .append("\",\"kind\":\"upload\"}");
+            for (int k = 0; k < 2; k++) {
+                edges.append(",{\"from\":\"a").append(i).append("\",\"to\":\"v").append((i + k) % BULK)
+                        .append("\",\"kind\":\"credit\",\"extraData\":\"").append(tag).append("\"}");
+            }
+        }
+        return "{\"nodes\":[" + nodes + "],\"edges\":[" + edges + "]}";
     }
 
     /** An author with 100 uploads and 100 credits on new videos, every row marked with {@code name}. */
