@@ -40,7 +40,7 @@ stop_service() {
 cleanup() {
     local status=$?
     trap - EXIT INT TERM
-    [[ -z $SAMPLER_PID ]] || { kill "$SAMPLER_PID" 2>/dev/null; wait "$SAMPLER_PID" 2>/dev/null || true; }
+    [[ -z $SAMPLER_PID ]] || { kill "$SAMPLER_PID" 2>/dev/null || true; wait "$SAMPLER_PID" 2>/dev/null || true; }
     stop_service
     if [[ -n $DB_PID ]]; then
         log "stopping the embedded MariaDB"
