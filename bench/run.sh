@@ -67,7 +67,7 @@ LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 awk '$1 > 0.5 { exit 1 }' /proc/loadavg || log "warning: load average $LOAD_BEFORE: other work on this machine skews the numbers"
 if [[ ! -f target/quarkus-app/quarkus-run.jar ]]; then
     log "building the application (./mvnw -B -q package -DskipTests)"
-    ./mvnw -B -q package -DskipTests
+    ./mvnw -B -q package -DskipTests >"$WORK/build.log" 2>&1 || die "the build failed: $(tail -30 "$WORK/build.log")"
 fi
 
 # --- the database -------------------------------------------------------------------------------------------------
@@ -88,7 +88,8 @@ else
     classpath=$WORK/classpath.txt
     if [[ ! -s $classpath || pom.xml -nt $classpath ]]; then
         log "resolving the embedded MariaDB's class path"
-        ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile="$classpath" >/dev/null
+        ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile="$classpath" >"$WORK/build.log" 2>&1 \
+            || die "resolving the class path failed: $(tail -30 "$WORK/build.log")"
     fi
     log "starting the embedded MariaDB"
     java -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
