@@ -92,6 +92,7 @@ else
             || die "resolving the class path failed: $(tail -30 "$WORK/build.log")"
     fi
     log "starting the embedded MariaDB"
+    : >"$WORK/mariadb.log" # empty before the wait below reads it, not when the background process gets to it
     java -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
         -cp "$ROOT/target/classes:$(cat "$classpath")" io.reelgraph.devdb.BenchDatabase "$WORK/mariadb" reelgraph \
         >"$WORK/mariadb.log" 2>&1 &
