@@ -374,7 +374,7 @@ verdict() { awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN { if (v == "-" || v == "")
 missing() { if [[ $1 == 40[456] ]]; then echo "n/a (endpoint missing: $1)"; else echo "n/a (HTTP $1)"; fi; }
 
 ROWS_OUT=()
-row() { ROWS_OUT+=("$(printf '%-2s %-46s %-28s %-12s %-6s %-10s %s' "$@")"); }
+row() { ROWS_OUT+=("$(printf '%-2s %-46s %-30s %-12s %-6s %-10s %s' "$@")"); }
 
 if [[ $author_status == 2* ]]; then
     r=$(ratio "$SVC_RPS" "$RAW_RPS")
@@ -436,7 +436,7 @@ row 5 "  RSS when ready, before any request (MB)" "$RSS_READY" "" "" "" ""
     echo "service: java -Xmx$XMX ${JAVA_OPTS[*]:+${JAVA_OPTS[*]} }-Dquarkus.profile=bench; database $DB_HOSTPORT/$DB_NAME; wrk -c$CONNECTIONS" \
         "-t$THREADS -d$DURATION after $WARMUP of warm-up; ratio = service/raw (throughput) or raw/service (seconds)"
     echo
-    printf '%-2s %-46s %-28s %-12s %-6s %-10s %s\n' "#" "measure" "service" "raw" "ratio" "target" "result"
+    printf '%-2s %-46s %-30s %-12s %-6s %-10s %s\n' "#" "measure" "service" "raw" "ratio" "target" "result"
     printf '%s\n' "${ROWS_OUT[@]}"
     echo
     echo "first start, migrating an empty database: $(awk -v ms="$FIRST_READY_MS" 'BEGIN { printf "%.2f", ms / 1000 }') s to ready"
