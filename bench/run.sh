@@ -22,7 +22,7 @@ GRAPH_VIDEOS=10000
 GRAPH_CREDITS_PER_AUTHOR=4
 EXPAND='expand=videos,featuredVideo,credits.video'
 
-DB_PID= SVC_PID= SAMPLER_PID=
+DB_PID= SVC_PID= SAMPLER_PID= DB_SERVER_PID=
 
 log() { printf '%s  %s\n' "$(date +%T)" "$*" >&2; }
 die() { log "error: $*"; exit 1; }
@@ -105,6 +105,7 @@ else
     DB_PORT=$(sed -n 's/^port=//p' "$WORK/mariadb.log")
     [[ -n $DB_PORT ]] || die "the embedded MariaDB did not start within 3 minutes"
     DB_HOSTPORT=127.0.0.1:$DB_PORT DB_NAME=reelgraph DB_USER=root DB_PASSWORD=bench
+    DB_SERVER_PID=$(pgrep -P "$DB_PID" -x mariadbd || true) # for its CPU time; unknown for a server given by URL
 fi
 
 # --- a key pair and an editor's token, signed here (RS256) ---------------------------------------------------------
@@ -151,6 +152,19 @@ start_service() {
 
 count() { curl -fsS "$BASE/bench/raw/counts" | sed -n "s/.*\"$1\":\([0-9]*\).*/\1/p"; }
 statements() { curl -fsS "$BASE/bench/statements"; }
+# CPU time (user + system) a process has used so far, in ms; 0 for an unknown one
+cpu_ms() {
+    if [[ -n $1 && -r /proc/$1/stat ]]; then
+        awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); print int(($12 + $13) * 1000 / hz) }' "/proc/$1/stat"
+    else echo 0; fi
+}
+# the CPU the service and the database used since the marks of cpu_mark, per unit of work, as "java X / db Y"
+cpu_mark() { CPU_SVC=$(cpu_ms "$SVC_PID") CPU_DB=$(cpu_ms "$DB_SERVER_PID"); }
+cpu_per() {
+    awk -v j=$(($(cpu_ms "$SVC_PID") - CPU_SVC)) -v d=$(($(cpu_ms "$DB_SERVER_PID") - CPU_DB)) -v n="$1" \
+        -v known="$DB_SERVER_PID" 'BEGIN { if (n + 0 <= 0) { print "-"; exit }
+            printf "java %.2f / db %s", j / n, known == "" ? "?" : sprintf("%.2f", d / n) }'
+}
 rss_mb() { awk -v key="$1:" '$1 == key { printf "%.0f", $2 / 1024 }' "/proc/$SVC_PID/status"; }
 
 # POST /authors with a featured video, n uploads and n credits on new videos; prints the new author's id
@@ -232,10 +246,12 @@ wrk_ms() { # wrk's latency (850.00us, 28.30ms, 1.20s) in ms
            printf "%.1f", v * f }'
 }
 
-# runs wrk against a path; sets RPS, P50, P99, ERRORS
+# runs wrk against a path; sets RPS, P50, P99, ERRORS, and CPU (ms per request)
 load() {
     local out=$WORK/wrk-$1.txt
+    cpu_mark
     wrk "-c$CONNECTIONS" "-t$THREADS" "-d$DURATION" --latency "$BASE$2" >"$out"
+    CPU=$(cpu_per "$(awk '/requests in/ { print $1 }' "$out")")
     RPS=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$out")
     P50=$(awk '$1 == "50%" { print $2 }' "$out" | wrk_ms)
     P99=$(awk '$1 == "99%" { print $2 }' "$out" | wrk_ms)
@@ -256,17 +272,18 @@ if [[ $author_status == 2* ]]; then
     wrk "-c$CONNECTIONS" "-t$THREADS" "-d$WARMUP" "$BASE$RAW_AUTHOR" >/dev/null
     log "1. GET $SVC_AUTHOR ($DURATION)"
     load author-service "$SVC_AUTHOR"
-    SVC_RPS=$RPS SVC_P50=$P50 SVC_P99=$P99 SVC_ERRORS=$ERRORS
+    SVC_RPS=$RPS SVC_P50=$P50 SVC_P99=$P99 SVC_ERRORS=$ERRORS SVC_CPU=$CPU
 else
     AUTHOR_JSON="n/a"
 fi
 log "1. GET $RAW_AUTHOR ($DURATION)"
 [[ $author_status == 2* ]] || wrk "-c$CONNECTIONS" "-t$THREADS" "-d$WARMUP" "$BASE$RAW_AUTHOR" >/dev/null
 load author-raw "$RAW_AUTHOR"
-RAW_RPS=$RPS RAW_P50=$P50 RAW_P99=$P99 RAW_ERRORS=$ERRORS
+RAW_RPS=$RPS RAW_P50=$P50 RAW_P99=$P99 RAW_ERRORS=$ERRORS RAW_CPU=$CPU
 
 # --- 3. the NDJSON stream of every video ----------------------------------------------------------------------------
-# streams a path to wc; sets STATUS, ROWS, SECONDS_TAKEN, PEAK_RSS (MB), HEAP_PEAK and OLD_BEFORE/OLD_AFTER (MB)
+# streams a path to wc; sets STATUS, ROWS, SECONDS_TAKEN, PEAK_RSS (MB), HEAP_PEAK and OLD_BEFORE/OLD_AFTER (MB), and
+# CPU (ms per 1,000 rows)
 stream() {
     local name=$1 path=$2 t0 t1
     # the kernel's peak RSS restarts from the current RSS: VmHWM is then this stream's peak
@@ -275,9 +292,11 @@ stream() {
         jstat -gc "$SVC_PID" 250 >"$WORK/heap-$name.txt" 2>/dev/null &
         SAMPLER_PID=$!
     fi
+    cpu_mark
     t0=$(now_ns)
     ROWS=$(curl -s -N -D "$WORK/stream-$name.headers" -H 'Accept: application/x-ndjson' "$BASE$path" | wc -l) || true
     t1=$(now_ns)
+    CPU=$(cpu_per "$(awk -v rows="$ROWS" 'BEGIN { print (rows > 0 ? rows : 1) / 1000 }')")
     if [[ -n $SAMPLER_PID ]]; then
         sleep 0.3
         kill "$SAMPLER_PID" 2>/dev/null || true
@@ -304,12 +323,13 @@ log "3. warming up: one raw stream of $EXPECTED_ROWS videos"
 curl -s "$BASE/bench/raw/videos" >/dev/null
 log "3. raw NDJSON stream of $EXPECTED_ROWS videos"
 stream raw /bench/raw/videos
-RAW_ROWS=$ROWS RAW_STREAM_S=$SECONDS_TAKEN RAW_STREAM_RSS=$PEAK_RSS RAW_HEAP=$HEAP_PEAK
+RAW_ROWS=$ROWS RAW_STREAM_S=$SECONDS_TAKEN RAW_STREAM_RSS=$PEAK_RSS RAW_HEAP=$HEAP_PEAK RAW_STREAM_CPU=$CPU
 RAW_OLD="$OLD_BEFORE->$OLD_AFTER"
 [[ $RAW_ROWS == "$EXPECTED_ROWS" ]] || die "the raw stream gave $RAW_ROWS rows of $EXPECTED_ROWS"
 log "3. service NDJSON stream (GET /videos, Accept: application/x-ndjson)"
 stream service /videos
 SVC_STREAM_STATUS=$STATUS SVC_ROWS=$ROWS SVC_STREAM_S=$SECONDS_TAKEN SVC_STREAM_RSS=$PEAK_RSS SVC_HEAP=$HEAP_PEAK
+SVC_STREAM_CPU=$CPU
 SVC_OLD="$OLD_BEFORE->$OLD_AFTER"
 STREAM_JSON=n/a
 if [[ $SVC_STREAM_STATUS == 2* ]]; then
@@ -374,7 +394,7 @@ verdict() { awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN { if (v == "-" || v == "")
 missing() { if [[ $1 == 40[456] ]]; then echo "n/a (endpoint missing: $1)"; else echo "n/a (HTTP $1)"; fi; }
 
 ROWS_OUT=()
-row() { ROWS_OUT+=("$(printf '%-2s %-46s %-30s %-12s %-6s %-10s %s' "$@")"); }
+row() { ROWS_OUT+=("$(printf '%-2s %-46s %-30s %-20s %-6s %-10s %s' "$@")"); }
 
 if [[ $author_status == 2* ]]; then
     r=$(ratio "$SVC_RPS" "$RAW_RPS")
@@ -384,6 +404,7 @@ if [[ $author_status == 2* ]]; then
     [[ -z $RAW_ERRORS ]] || v+=" (raw errors: $RAW_ERRORS)"
     row 1 "GET author, 50+50 links, expanded: req/s" "$SVC_RPS" "$RAW_RPS" "$r" ">= 0.8" "$v"
     row 1 "  latency p50 / p99 (ms), $CONNECTIONS connections" "$SVC_P50 / $SVC_P99" "$RAW_P50 / $RAW_P99" "" "" ""
+    row 1 "  CPU per request (ms)" "$SVC_CPU" "$RAW_CPU" "" "" ""
     if [[ $SVC_STATEMENTS == "$SMALL_STATEMENTS" ]]; then v=met; else v="MISSED ($SMALL_STATEMENTS with 1+1 links)"; fi
     row 1 "  SQL statements per request" "$SVC_STATEMENTS" "$RAW_STATEMENTS" "" "constant" "$v"
     row 1 "  JSON of the service vs raw" "$AUTHOR_JSON" "" "" "equal" \
@@ -392,6 +413,7 @@ else
     row 1 "GET author, 50+50 links, expanded: req/s" "$(missing "$author_status")" "$RAW_RPS" "" ">= 0.8" \
         "n/a${RAW_ERRORS:+ (raw errors: $RAW_ERRORS)}"
     row 1 "  latency p50 / p99 (ms), $CONNECTIONS connections" "" "$RAW_P50 / $RAW_P99" "" "" ""
+    row 1 "  CPU per request (ms)" "" "$RAW_CPU" "" "" ""
     row 1 "  SQL statements per request" "" "$RAW_STATEMENTS" "" "constant" "n/a"
 fi
 RAW_ROWS_S=$(awk -v n="$RAW_ROWS" -v s="$RAW_STREAM_S" 'BEGIN { printf "%.0f", n / s }')
@@ -402,6 +424,7 @@ if [[ $SVC_STREAM_STATUS == 2* ]]; then
     [[ $SVC_ROWS == "$EXPECTED_ROWS" ]] || v="MISSED ($SVC_ROWS of $EXPECTED_ROWS rows)"
     row 3 "NDJSON stream of $EXPECTED_ROWS videos: rows/s" "$SVC_ROWS_S" "$RAW_ROWS_S" "$r" ">= 0.5" "$v"
     row 3 "  seconds" "$SVC_STREAM_S" "$RAW_STREAM_S" "" "" ""
+    row 3 "  CPU per 1,000 rows (ms)" "$SVC_STREAM_CPU" "$RAW_STREAM_CPU" "" "" ""
     row 3 "  peak RSS during the stream (MB)" "$SVC_STREAM_RSS" "$RAW_STREAM_RSS" "" "" ""
     row 3 "  heap peak / old gen before->after (MB)" "$SVC_HEAP / $SVC_OLD" "$RAW_HEAP / $RAW_OLD" "" \
         "-Xmx$XMX" "completes: $([[ $SVC_ROWS == "$EXPECTED_ROWS" ]] && echo yes || echo NO)"
@@ -411,6 +434,7 @@ else
     row 3 "NDJSON stream of $EXPECTED_ROWS videos: rows/s" "$(missing "$SVC_STREAM_STATUS")" "$RAW_ROWS_S" "" \
         ">= 0.5" "n/a"
     row 3 "  seconds" "" "$RAW_STREAM_S" "" "" ""
+    row 3 "  CPU per 1,000 rows (ms)" "" "$RAW_STREAM_CPU" "" "" ""
     row 3 "  peak RSS during the stream (MB)" "" "$RAW_STREAM_RSS" "" "" ""
     row 3 "  heap peak / old gen before->after (MB)" "" "$RAW_HEAP / $RAW_OLD" "" "-Xmx$XMX" ""
 fi
@@ -436,7 +460,7 @@ row 5 "  RSS when ready, before any request (MB)" "$RSS_READY" "" "" "" ""
     echo "service: java -Xmx$XMX ${JAVA_OPTS[*]:+${JAVA_OPTS[*]} }-Dquarkus.profile=bench; database $DB_HOSTPORT/$DB_NAME; wrk -c$CONNECTIONS" \
         "-t$THREADS -d$DURATION after $WARMUP of warm-up; ratio = service/raw (throughput) or raw/service (seconds)"
     echo
-    printf '%-2s %-46s %-30s %-12s %-6s %-10s %s\n' "#" "measure" "service" "raw" "ratio" "target" "result"
+    printf '%-2s %-46s %-30s %-20s %-6s %-10s %s\n' "#" "measure" "service" "raw" "ratio" "target" "result"
     printf '%s\n' "${ROWS_OUT[@]}"
     echo
     echo "first start, migrating an empty database: $(awk -v ms="$FIRST_READY_MS" 'BEGIN { printf "%.2f", ms / 1000 }') s to ready"
