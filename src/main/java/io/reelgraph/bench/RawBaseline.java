@@ -47,7 +47,7 @@ public class RawBaseline {
     private static final Logger LOG = Logger.getLogger(RawBaseline.class);
 
     /** As {@code POST /graph}: a bulk import is bigger than the 1 MB every other request is held to. */
-    static final long GRAPH_BODY_LIMIT = 10L * 1024 * 1024;
+    private static final long GRAPH_BODY_LIMIT = 10L * 1024 * 1024;
 
     /** Rows per keyset query of the stream: one chunk of JSON (~200 kB) in memory at a time. */
     private static final int STREAM_CHUNK = 1000;
