@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -16,7 +18,6 @@ import io.reelgraph.common.OptimisticUpdates;
 import io.reelgraph.common.PageQuery;
 import io.reelgraph.common.PageView;
 import io.reelgraph.common.Paging;
-import io.reelgraph.common.Sessions;
 import io.reelgraph.credit.CreditedVideo;
 import io.reelgraph.credit.VideoAuthor;
 import io.reelgraph.error.ApiException;
@@ -29,6 +30,7 @@ import io.reelgraph.video.VideoSummary;
 import io.reelgraph.video.VideoView;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 
 /** Authors and the links seen from their side; every write is one transaction. */
 @ApplicationScoped
@@ -36,22 +38,25 @@ public class AuthorService {
 
     static final Map<String, String> SORTABLE = Map.of("id", "a.id", "name", "a.name");
 
-    @WithSession
+    /** Reads go through the reactive client (see {@link Expander}), after a write's transaction has committed. */
+    @Inject
+    Pool pool;
+
     public Uni<AuthorView> get(Long id, Expansion expansion) {
-        return Expander.authors(List.of(id), expansion)
+        return Expander.authors(pool, List.of(id), expansion)
                 .map(found -> found.stream().findFirst().orElseThrow(() -> ApiException.notFound("author", id)));
     }
 
     @WithSession
     public Uni<PageView<AuthorView>> list(String nameContains, PageQuery query, Expansion expansion) {
         return Paging.page("Author a", "a.id", where(nameContains), params(nameContains), query,
-                ids -> Expander.authors(ids, expansion));
+                ids -> Expander.authors(pool, ids, expansion));
     }
 
     /** Every author that matches, in id order, in chunks read as the client reads. */
     public Multi<List<AuthorView>> stream(String nameContains, Expansion expansion) {
         return Paging.stream("Author a", "a.id", where(nameContains), params(nameContains),
-                ids -> Expander.authors(ids, expansion));
+                ids -> Expander.authors(pool, ids, expansion));
     }
 
     private static String where(String nameContains) {
@@ -64,12 +69,11 @@ public class AuthorService {
     }
 
     /** Creates the author and every new object and link of the request, or nothing. */
-    @WithTransaction
     public Uni<AuthorView> create(AuthorCreate request) {
         List<AuthorCreate.Credit> credits = orEmpty(request.credits());
         checkLinks(request, credits);
         List<Long> creditedIds = credits.stream().map(AuthorCreate.Credit::videoId).filter(Objects::nonNull).toList();
-        return existingFeaturedVideo(request.featuredVideoId())
+        return Panache.withTransaction(() -> existingFeaturedVideo(request.featuredVideoId())
                 .chain(featured -> Lookups.requireAll(creditedIds, ids -> Video.list("id in ?1", ids),
                         (Video video) -> video.id, "video")
                         .chain(credited -> {
@@ -87,14 +91,13 @@ public class AuthorService {
                             return author.persistAndFlush()
                                     .call(() -> VideoAuthor.persistWithEnds(links))
                                     .replaceWith(author);
-                        }))
+                        })))
                 .chain(author -> get(author.id, Expansion.NONE));
     }
 
     /** Replaces the author's own fields; see {@link OptimisticUpdates} for {@code ifMatch}. */
-    @WithTransaction
     public Uni<AuthorView> update(Long id, AuthorFields fields, String ifMatch) {
-        return Lookups.require(Author.<Author> findById(id), "author", id)
+        return Panache.withTransaction(() -> Lookups.require(Author.<Author> findById(id), "author", id)
                 .chain(author -> {
                     OptimisticUpdates.check(ifMatch, "author", id, author.version);
                     String update = "name = :name, version = version + 1 where id = :id";
@@ -103,8 +106,7 @@ public class AuthorService {
                             ? Author.update(update, params)
                             : Author.update(update + " and version = :version", params.and("version", author.version))
                                     .invoke(updated -> OptimisticUpdates.requireUpdated(updated, "author", id));
-                })
-                .call(Sessions::flushAndClear)
+                }))
                 .chain(() -> get(id, Expansion.NONE));
     }
 
@@ -118,15 +120,13 @@ public class AuthorService {
      * Features an existing video, replacing the author's current one. A video featured by another author is a
      * conflict: its link must be removed first.
      */
-    @WithTransaction
     public Uni<AuthorView> feature(Long authorId, Long videoId) {
-        return Lookups.require(Author.findWithFeaturedVideo(authorId), "author", authorId)
+        return Panache.withTransaction(() -> Lookups.require(Author.findWithFeaturedVideo(authorId), "author", authorId)
                 .chain(author -> Lookups.require(Video.findWithLinks(videoId), "video", videoId)
                         .invoke(video -> {
                             requireNotFeaturedByAnother(video, author);
                             author.setFeaturedVideo(video);
-                        }))
-                .call(Sessions::flushAndClear)
+                        })))
                 .chain(() -> get(authorId, Expansion.NONE));
     }
 
@@ -144,16 +144,15 @@ public class AuthorService {
     }
 
     /** Appends a new video to the author's uploads. */
-    @WithTransaction
     public Uni<VideoView> upload(Long authorId, VideoFields fields) {
-        return Lookups.require(Author.<Author> findById(authorId), "author", authorId)
+        return Panache.withTransaction(() -> Lookups.require(Author.<Author> findById(authorId), "author", authorId)
                 .map(author -> {
                     Video video = fields.toEntity();
                     author.addVideo(video);
                     return video;
                 })
-                .call(Video::persistAndFlush)
-                .chain(video -> Expander.videos(List.of(video.id), Expansion.NONE))
+                .call(Video::persistAndFlush))
+                .chain(video -> Expander.videos(pool, List.of(video.id), Expansion.NONE))
                 .map(created -> created.get(0));
     }
 

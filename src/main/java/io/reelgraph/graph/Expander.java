@@ -7,9 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
-import org.hibernate.reactive.mutiny.Mutiny;
-
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.reelgraph.author.AuthorNode;
 import io.reelgraph.author.AuthorView;
 import io.reelgraph.credit.CreditedAuthor;
@@ -18,12 +15,13 @@ import io.reelgraph.error.ApiException;
 import io.reelgraph.video.VideoNode;
 import io.reelgraph.video.VideoView;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
  * Reads authors or videos with the relationships an {@link Expansion} names embedded as whole objects.
  * <p>
  * The graph is read a level at a time: the roots, then every object the first names of the paths reach, and so on.
- * Each level loads the ids not seen yet with {@link NodeLoader} (three statements for its authors, two for its
+ * Each level loads the ids not seen yet with {@link NodeLoader} (two statements for its authors, two for its
  * videos), so a read costs a number of statements set by the expansion, never by the number of rows. The response is
  * then assembled in memory, where an object reached twice has been loaded once.
  */
@@ -43,32 +41,30 @@ public final class Expander {
     private record Visit(Type type, Long id, Expansion expansion) {
     }
 
-    private final Mutiny.Session session;
+    private final SqlClient client;
     private final Map<Long, AuthorView> authors = new HashMap<>();
     private final Map<Long, VideoView> videos = new HashMap<>();
 
-    private Expander(Mutiny.Session session) {
-        this.session = session;
+    private Expander(SqlClient client) {
+        this.client = client;
     }
 
-    /** The authors of {@code ids} that exist, in that order. Needs a session. */
-    public static Uni<List<AuthorView>> authors(List<Long> ids, Expansion expansion) {
-        return read(Type.AUTHOR, ids, expansion)
+    /** The authors of {@code ids} that exist, in that order, read through {@code client}. */
+    public static Uni<List<AuthorView>> authors(SqlClient client, List<Long> ids, Expansion expansion) {
+        return read(client, Type.AUTHOR, ids, expansion)
                 .map(graph -> inOrder(ids, graph.authors, author -> graph.render(author, expansion)));
     }
 
-    /** The videos of {@code ids} that exist, in that order. Needs a session. */
-    public static Uni<List<VideoView>> videos(List<Long> ids, Expansion expansion) {
-        return read(Type.VIDEO, ids, expansion)
+    /** The videos of {@code ids} that exist, in that order, read through {@code client}. */
+    public static Uni<List<VideoView>> videos(SqlClient client, List<Long> ids, Expansion expansion) {
+        return read(client, Type.VIDEO, ids, expansion)
                 .map(graph -> inOrder(ids, graph.videos, video -> graph.render(video, expansion)));
     }
 
-    private static Uni<Expander> read(Type type, List<Long> ids, Expansion expansion) {
-        return Panache.getSession().chain(session -> {
-            Expander graph = new Expander(session);
-            List<Visit> roots = ids.stream().distinct().map(id -> new Visit(type, id, expansion)).toList();
-            return graph.load(roots).chain(() -> graph.expandBelow(roots, 0)).replaceWith(graph);
-        });
+    private static Uni<Expander> read(SqlClient client, Type type, List<Long> ids, Expansion expansion) {
+        Expander graph = new Expander(client);
+        List<Visit> roots = ids.stream().distinct().map(id -> new Visit(type, id, expansion)).toList();
+        return graph.load(roots).chain(() -> graph.expandBelow(roots, 0)).replaceWith(graph);
     }
 
     private static <V> List<V> inOrder(List<Long> ids, Map<Long, V> loaded, Function<V, V> render) {
@@ -112,8 +108,8 @@ public final class Expander {
     private Uni<Void> load(List<Visit> level) {
         List<Long> newAuthors = unseen(level, Type.AUTHOR, authors);
         List<Long> newVideos = unseen(level, Type.VIDEO, videos);
-        return NodeLoader.authors(session, newAuthors).invoke(authors::putAll)
-                .chain(() -> NodeLoader.videos(session, newVideos)).invoke(videos::putAll)
+        return NodeLoader.authors(client, newAuthors).invoke(authors::putAll)
+                .chain(() -> NodeLoader.videos(client, newVideos)).invoke(videos::putAll)
                 .replaceWithVoid();
     }
 

@@ -20,10 +20,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.reelgraph.common.Roles;
 import io.reelgraph.error.ApiException;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 
 @Path("/graph")
 @Tag(name = "graph", description = "The author-video graph as nodes and edges: neighbourhoods, and imports")
@@ -48,8 +48,10 @@ public class GraphResource {
     @Inject
     GraphMetrics graphMetrics;
 
+    @Inject
+    Pool pool;
+
     @GET
-    @WithSession
     @Operation(summary = "The neighbourhood of an author or a video",
             description = "Breadth first over uploads, featured links and credits, up to depth links away, with at"
                     + " most limit nodes (truncated says whether some were left out). Edges are every link among the"
@@ -62,8 +64,8 @@ public class GraphResource {
                     "name exactly one node to start from: author or video");
         }
         return author != null
-                ? Neighbourhood.of(GraphNode.authorId(author), author, depth, limit)
-                : Neighbourhood.of(GraphNode.videoId(video), video, depth, limit);
+                ? Neighbourhood.of(pool, GraphNode.authorId(author), author, depth, limit)
+                : Neighbourhood.of(pool, GraphNode.videoId(video), video, depth, limit);
     }
 
     @POST

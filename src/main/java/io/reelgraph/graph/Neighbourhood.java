@@ -5,53 +5,49 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.hibernate.reactive.mutiny.Mutiny;
-
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.reelgraph.author.AuthorView;
 import io.reelgraph.error.ApiException;
 import io.reelgraph.video.VideoView;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
  * The neighbourhood of an author or a video, breadth first over all three relationships. Each depth loads its
- * frontier with {@link NodeLoader} (at most five statements); one more load of the last frontier finds the links
+ * frontier with {@link NodeLoader} (at most four statements); one more load of the last frontier finds the links
  * between the nodes already included, so that the edges are all the links among the nodes returned.
  */
 final class Neighbourhood {
 
-    private final Mutiny.Session session;
+    private final SqlClient client;
     private final int limit;
     private final Map<String, GraphNode> nodes = new LinkedHashMap<>();
     private final Map<String, GraphEdge> edges = new LinkedHashMap<>();
     private boolean truncated;
 
-    private Neighbourhood(Mutiny.Session session, int limit) {
-        this.session = session;
+    private Neighbourhood(SqlClient client, int limit) {
+        this.client = client;
         this.limit = limit;
     }
 
-    /** Needs a session; {@code start} is a node id such as {@code author:1}. */
-    static Uni<GraphView> of(String start, Long id, int depth, int limit) {
-        return Panache.getSession().chain(session -> {
-            Neighbourhood graph = new Neighbourhood(session, limit);
-            return graph.visit(List.of(start), 0, depth)
-                    .map(ignored -> {
-                        if (graph.nodes.isEmpty()) {
-                            throw ApiException.notFound(start.substring(0, start.indexOf(':')), id);
-                        }
-                        return new GraphView(List.copyOf(graph.nodes.values()), List.copyOf(graph.edges.values()),
-                                graph.truncated);
-                    });
-        });
+    /** {@code start} is a node id such as {@code author:1}. */
+    static Uni<GraphView> of(SqlClient client, String start, Long id, int depth, int limit) {
+        Neighbourhood graph = new Neighbourhood(client, limit);
+        return graph.visit(List.of(start), 0, depth)
+                .map(ignored -> {
+                    if (graph.nodes.isEmpty()) {
+                        throw ApiException.notFound(start.substring(0, start.indexOf(':')), id);
+                    }
+                    return new GraphView(List.copyOf(graph.nodes.values()), List.copyOf(graph.edges.values()),
+                            graph.truncated);
+                });
     }
 
     /** Loads the frontier at {@code distance}, links it, and goes on with the nodes it adds. */
     private Uni<Void> visit(List<String> frontier, int distance, int depth) {
         List<Long> authorIds = idsOf(frontier, "author:");
         List<Long> videoIds = idsOf(frontier, "video:");
-        return NodeLoader.authors(session, authorIds)
-                .chain(authors -> NodeLoader.videos(session, videoIds).map(videos -> {
+        return NodeLoader.authors(client, authorIds)
+                .chain(authors -> NodeLoader.videos(client, videoIds).map(videos -> {
                     List<String> next = new ArrayList<>();
                     boolean grow = distance < depth;
                     for (Long authorId : authorIds) {

@@ -5,8 +5,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.stream.Collectors;
 
-import org.hibernate.reactive.mutiny.Mutiny;
 
 import io.reelgraph.author.AuthorRef;
 import io.reelgraph.author.AuthorView;
@@ -16,11 +17,17 @@ import io.reelgraph.video.VideoNode;
 import io.reelgraph.video.VideoRef;
 import io.reelgraph.video.VideoView;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
- * Loads authors and videos, by id, as views whose links are compact references: three statements for any number
- * of authors and two for any number of videos, however many links they have. Projections, not entities: nothing
- * is hydrated or tracked that the views do not show.
+ * Loads authors and videos, by id, as views whose links are compact references: two statements for any number
+ * of authors and two for any number of videos, however many links they have.
+ * <p>
+ * Projections in SQL on the reactive client, not entities: nothing is hydrated or tracked that the views do not
+ * show, and no HQL is translated per request (Hibernate cannot cache the translation of a query with an {@code IN}
+ * list). The ids are {@code Long}s written into the statement, so each is one round trip of the text protocol.
  */
 final class NodeLoader {
 
@@ -28,66 +35,84 @@ final class NodeLoader {
     }
 
     /** The authors of {@code ids} that exist, by id. */
-    static Uni<Map<Long, AuthorView>> authors(Mutiny.Session session, Collection<Long> ids) {
+    static Uni<Map<Long, AuthorView>> authors(SqlClient client, Collection<Long> ids) {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return rows(session, "select a.id, a.name, a.version, f.id, f.code"
-                + " from Author a left join a.featuredVideo f where a.id in :ids", ids)
-                .chain(authors -> rows(session, "select v.author.id, v.id, v.code"
-                        + " from Video v where v.author.id in :ids order by v.id", ids)
-                        .chain(uploads -> rows(session, "select c.author.id, v.id, v.code, c.extraData"
-                                + " from VideoAuthor c join c.video v where c.author.id in :ids order by v.id", ids)
-                                .map(credits -> {
-                                    Map<Long, List<VideoNode>> uploadsBy = new HashMap<>();
-                                    uploads.forEach(row -> listOf(uploadsBy, row[0])
-                                            .add(new VideoRef((Long) row[1], (String) row[2])));
-                                    Map<Long, List<CreditedVideo>> creditsBy = new HashMap<>();
-                                    credits.forEach(row -> listOf(creditsBy, row[0]).add(new CreditedVideo(
-                                            (Long) row[1], (String) row[2], (String) row[3], null)));
-                                    Map<Long, AuthorView> byId = new HashMap<>();
-                                    for (Object[] row : authors) {
-                                        Long id = (Long) row[0];
-                                        byId.put(id, new AuthorView(id, (String) row[1], (Long) row[2],
-                                                row[3] == null ? null : new VideoRef((Long) row[3], (String) row[4]),
-                                                uploadsBy.getOrDefault(id, List.of()),
-                                                creditsBy.getOrDefault(id, List.of())));
-                                    }
-                                    return byId;
-                                })));
+        String in = in(ids);
+        // uploads (kind 0) and credits (kind 1) in one statement
+        return both(rows(client, "SELECT a.id, a.name, a.version, f.id, f.code"
+                + " FROM author a LEFT JOIN video f ON f.id = a.featured_video_id WHERE a.id IN " + in),
+                rows(client, "SELECT 0, author_id, id, code, NULL FROM video WHERE author_id IN " + in
+                        + " UNION ALL SELECT 1, c.author_id, v.id, v.code, c.extra_data FROM video_author c"
+                        + " JOIN video v ON v.id = c.video_id WHERE c.author_id IN " + in + " ORDER BY 1, 3"),
+                (authors, links) -> {
+                    Map<Long, List<VideoNode>> uploadsBy = new HashMap<>();
+                    Map<Long, List<CreditedVideo>> creditsBy = new HashMap<>();
+                    for (Row row : links) {
+                        if (row.getInteger(0) == 0) {
+                            listOf(uploadsBy, row.getLong(1)).add(new VideoRef(row.getLong(2), row.getString(3)));
+                        } else {
+                            listOf(creditsBy, row.getLong(1)).add(new CreditedVideo(row.getLong(2), row.getString(3),
+                                    row.getString(4), null));
+                        }
+                    }
+                    Map<Long, AuthorView> byId = new HashMap<>();
+                    for (Row row : authors) {
+                        Long id = row.getLong(0);
+                        byId.put(id, new AuthorView(id, row.getString(1), row.getLong(2),
+                                row.getLong(3) == null ? null : new VideoRef(row.getLong(3), row.getString(4)),
+                                uploadsBy.getOrDefault(id, List.of()), creditsBy.getOrDefault(id, List.of())));
+                    }
+                    return byId;
+                });
     }
 
     /** The videos of {@code ids} that exist, by id. */
-    static Uni<Map<Long, VideoView>> videos(Mutiny.Session session, Collection<Long> ids) {
+    static Uni<Map<Long, VideoView>> videos(SqlClient client, Collection<Long> ids) {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return rows(session, "select v.id, v.code, v.img, v.score, v.version, a.id, a.name, f.id, f.name"
-                + " from Video v left join v.author a left join v.featuredBy f where v.id in :ids", ids)
-                .chain(videos -> rows(session, "select c.video.id, a.id, a.name, c.extraData"
-                        + " from VideoAuthor c join c.author a where c.video.id in :ids order by a.id", ids)
-                        .map(credits -> {
-                            Map<Long, List<CreditedAuthor>> creditsBy = new HashMap<>();
-                            credits.forEach(row -> listOf(creditsBy, row[0]).add(new CreditedAuthor(
-                                    (Long) row[1], (String) row[2], (String) row[3], null)));
-                            Map<Long, VideoView> byId = new HashMap<>();
-                            for (Object[] row : videos) {
-                                Long id = (Long) row[0];
-                                byId.put(id, new VideoView(id, (String) row[1], (String) row[2], (Float) row[3],
-                                        (Long) row[4],
-                                        row[5] == null ? null : new AuthorRef((Long) row[5], (String) row[6]),
-                                        row[7] == null ? null : new AuthorRef((Long) row[7], (String) row[8]),
-                                        creditsBy.getOrDefault(id, List.of())));
-                            }
-                            return byId;
-                        }));
+        String in = in(ids);
+        return both(rows(client, "SELECT v.id, v.code, v.img, v.score, v.version, a.id, a.name, f.id, f.name"
+                + " FROM video v LEFT JOIN author a ON a.id = v.author_id LEFT JOIN author f ON f.featured_video_id = v.id"
+                + " WHERE v.id IN " + in),
+                rows(client, "SELECT c.video_id, a.id, a.name, c.extra_data"
+                        + " FROM video_author c JOIN author a ON a.id = c.author_id WHERE c.video_id IN " + in
+                        + " ORDER BY a.id"),
+                (videos, credits) -> {
+                    Map<Long, List<CreditedAuthor>> creditsBy = new HashMap<>();
+                    credits.forEach(row -> listOf(creditsBy, row.getLong(0)).add(new CreditedAuthor(
+                            row.getLong(1), row.getString(2), row.getString(3), null)));
+                    Map<Long, VideoView> byId = new HashMap<>();
+                    for (Row row : videos) {
+                        Long id = row.getLong(0);
+                        byId.put(id, new VideoView(id, row.getString(1), row.getString(2), row.getFloat(3),
+                                row.getLong(4),
+                                row.getLong(5) == null ? null : new AuthorRef(row.getLong(5), row.getString(6)),
+                                row.getLong(7) == null ? null : new AuthorRef(row.getLong(7), row.getString(8)),
+                                creditsBy.getOrDefault(id, List.of())));
+                    }
+                    return byId;
+                });
     }
 
-    private static Uni<List<Object[]>> rows(Mutiny.Session session, String hql, Collection<Long> ids) {
-        return session.createSelectionQuery(hql, Object[].class).setParameter("ids", ids).getResultList();
+    /** Two statements at once, on connections of their own: a read holds no session that would chain them. */
+    private static <T> Uni<T> both(Uni<RowSet<Row>> first, Uni<RowSet<Row>> second,
+            BiFunction<RowSet<Row>, RowSet<Row>, T> combine) {
+        return Uni.combine().all().unis(first, second).asTuple().map(rows -> combine.apply(rows.getItem1(), rows.getItem2()));
     }
 
-    private static <T> List<T> listOf(Map<Long, List<T>> lists, Object id) {
-        return lists.computeIfAbsent((Long) id, key -> new ArrayList<>());
+    private static Uni<RowSet<Row>> rows(SqlClient client, String sql) {
+        return client.query(sql).execute();
+    }
+
+    /** {@code (1, 2, 3)}: typed ids, so nothing but digits reaches the statement. */
+    private static String in(Collection<Long> ids) {
+        return ids.stream().map(String::valueOf).collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    private static <T> List<T> listOf(Map<Long, List<T>> lists, Long id) {
+        return lists.computeIfAbsent(id, key -> new ArrayList<>());
     }
 }

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -21,7 +22,6 @@ import io.reelgraph.common.OptimisticUpdates;
 import io.reelgraph.common.PageQuery;
 import io.reelgraph.common.PageView;
 import io.reelgraph.common.Paging;
-import io.reelgraph.common.Sessions;
 import io.reelgraph.credit.CreditedAuthor;
 import io.reelgraph.credit.VideoAuthor;
 import io.reelgraph.error.ApiException;
@@ -30,6 +30,7 @@ import io.reelgraph.graph.Expander;
 import io.reelgraph.graph.Expansion;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 
 /** Videos and the links seen from their side; every write is one transaction. */
 @ApplicationScoped
@@ -37,13 +38,16 @@ public class VideoService {
 
     static final Map<String, String> SORTABLE = Map.of("id", "v.id", "code", "v.code", "score", "v.score");
 
+    /** Reads go through the reactive client (see {@link Expander}), after a write's transaction has committed. */
+    @Inject
+    Pool pool;
+
     /** The filters of {@code GET /videos}; null means "any". */
     public record Filter(String codeContains, Float minScore, Long authorId) {
     }
 
-    @WithSession
     public Uni<VideoView> get(Long id, Expansion expansion) {
-        return Expander.videos(List.of(id), expansion)
+        return Expander.videos(pool, List.of(id), expansion)
                 .map(found -> found.stream().findFirst().orElseThrow(() -> ApiException.notFound("video", id)));
     }
 
@@ -51,13 +55,13 @@ public class VideoService {
     public Uni<PageView<VideoView>> list(Filter filter, PageQuery query, Expansion expansion) {
         Map<String, Object> params = new HashMap<>();
         return Paging.page("Video v", "v.id", where(filter, params), params, query,
-                ids -> Expander.videos(ids, expansion));
+                ids -> Expander.videos(pool, ids, expansion));
     }
 
     /** Every video that matches, in id order, in chunks read as the client reads. */
     public Multi<List<VideoView>> stream(Filter filter, Expansion expansion) {
         Map<String, Object> params = new HashMap<>();
-        return Paging.stream("Video v", "v.id", where(filter, params), params, ids -> Expander.videos(ids, expansion));
+        return Paging.stream("Video v", "v.id", where(filter, params), params, ids -> Expander.videos(pool, ids, expansion));
     }
 
     /** The HQL condition of {@code filter} on {@code v}, its parameters put into {@code params}. */
@@ -79,13 +83,12 @@ public class VideoService {
     }
 
     /** Creates the video and every new object and link of the request, or nothing. */
-    @WithTransaction
     public Uni<VideoView> create(VideoCreate request) {
         List<VideoCreate.Credit> credits = orEmpty(request.credits());
         checkLinks(request, credits);
         List<Long> referenced = Stream.concat(Stream.of(request.authorId()),
                 credits.stream().map(VideoCreate.Credit::authorId)).filter(Objects::nonNull).toList();
-        return existingFeaturer(request.featuredById())
+        return Panache.withTransaction(() -> existingFeaturer(request.featuredById())
                 .chain(featurer -> Lookups.requireAll(referenced, ids -> Author.list("id in ?1", ids),
                         (Author author) -> author.id, "author")
                         .chain(authors -> {
@@ -104,14 +107,13 @@ public class VideoService {
                             return video.persistAndFlush()
                                     .call(() -> VideoAuthor.persistWithEnds(links))
                                     .replaceWith(video);
-                        }))
+                        })))
                 .chain(video -> get(video.id, Expansion.NONE));
     }
 
     /** Replaces the video's own fields; see {@link OptimisticUpdates} for {@code ifMatch}. */
-    @WithTransaction
     public Uni<VideoView> update(Long id, VideoFields fields, String ifMatch) {
-        return Lookups.require(Video.<Video> findById(id), "video", id)
+        return Panache.withTransaction(() -> Lookups.require(Video.<Video> findById(id), "video", id)
                 .chain(video -> {
                     OptimisticUpdates.check(ifMatch, "video", id, video.version);
                     String update = "code = :code, img = :img, score = :score, version = version + 1 where id = :id";
@@ -121,8 +123,7 @@ public class VideoService {
                             ? Video.update(update, params)
                             : Video.update(update + " and version = :version", params.and("version", video.version))
                                     .invoke(updated -> OptimisticUpdates.requireUpdated(updated, "video", id));
-                })
-                .call(Sessions::flushAndClear)
+                }))
                 .chain(() -> get(id, Expansion.NONE));
     }
 
@@ -133,15 +134,13 @@ public class VideoService {
     }
 
     /** Sets the uploader; {@code authorId} null clears it. */
-    @WithTransaction
     public Uni<VideoView> setAuthor(Long videoId, Long authorId) {
-        return Lookups.require(Video.findWithLinks(videoId), "video", videoId)
+        return Panache.withTransaction(() -> Lookups.require(Video.findWithLinks(videoId), "video", videoId)
                 .chain(video -> (authorId == null
                         ? Uni.createFrom().<Author> nullItem()
                         : Lookups.require(Author.<Author> findById(authorId), "author", authorId))
                         .invoke(video::setAuthor)
-                        .replaceWith(video))
-                .call(Sessions::flushAndClear)
+                        .replaceWith(video)))
                 .chain(() -> get(videoId, Expansion.NONE));
     }
 
@@ -149,15 +148,13 @@ public class VideoService {
      * Makes an existing author feature this video, replacing the video's current featurer. An author who already
      * features another video is a conflict: that link must be removed first.
      */
-    @WithTransaction
     public Uni<VideoView> setFeaturedBy(Long videoId, Long authorId) {
-        return Lookups.require(Video.findWithLinks(videoId), "video", videoId)
+        return Panache.withTransaction(() -> Lookups.require(Video.findWithLinks(videoId), "video", videoId)
                 .chain(video -> Lookups.require(Author.findWithFeaturedVideo(authorId), "author", authorId)
                         .chain(author -> {
                             requireNotFeaturingAnother(author, video);
                             return replaceFeaturer(video, author);
-                        }))
-                .call(Sessions::flushAndClear)
+                        })))
                 .chain(() -> get(videoId, Expansion.NONE));
     }
 
