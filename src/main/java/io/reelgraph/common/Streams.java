@@ -1,14 +1,16 @@
 package io.reelgraph.common;
 
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import jakarta.ws.rs.core.UriInfo;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
@@ -46,15 +48,18 @@ public final class Streams {
         }
     }
 
-    /** The NDJSON of a stream of chunks: each chunk's views on lines of their own. */
+    /** The NDJSON of a stream of chunks: each chunk's views on lines of their own, written by one generator. */
     public static <V> Multi<Lines> ndjson(Multi<List<V>> chunks, ObjectMapper mapper) {
-        return chunks.filter(chunk -> !chunk.isEmpty()).map(chunk -> new Lines(chunk.stream().map(item -> {
-            try {
-                return mapper.writeValueAsString(item);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("a view that cannot be written as JSON", e);
+        ObjectWriter lines = mapper.writer().withRootValueSeparator("\n");
+        return chunks.filter(chunk -> !chunk.isEmpty()).map(chunk -> {
+            StringWriter json = new StringWriter();
+            try (SequenceWriter writer = lines.writeValues(json)) {
+                writer.writeAll(chunk);
+            } catch (IOException e) {
+                throw new UncheckedIOException("a view that cannot be written as JSON", e);
             }
-        }).collect(Collectors.joining("\n"))));
+            return new Lines(json.toString());
+        });
     }
 
     /** A stream has every matching row in id order: paging parameters would be silently ignored, so they are refused. */

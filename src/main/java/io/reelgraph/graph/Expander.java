@@ -21,7 +21,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
  * Reads authors or videos with the relationships an {@link Expansion} names embedded as whole objects.
  * <p>
  * The graph is read a level at a time: the roots, then every object the first names of the paths reach, and so on.
- * Each level loads the ids not seen yet with {@link NodeLoader} (two statements for its authors, two for its
+ * Each level loads the ids not seen yet with {@link NodeLoader} (one statement for its authors, two for its
  * videos), so a read costs a number of statements set by the expansion, never by the number of rows. The response is
  * then assembled in memory, where an object reached twice has been loaded once.
  */

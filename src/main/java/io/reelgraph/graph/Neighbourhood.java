@@ -13,7 +13,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
  * The neighbourhood of an author or a video, breadth first over all three relationships. Each depth loads its
- * frontier with {@link NodeLoader} (at most four statements); one more load of the last frontier finds the links
+ * frontier with {@link NodeLoader} (at most three statements); one more load of the last frontier finds the links
  * between the nodes already included, so that the edges are all the links among the nodes returned.
  */
 final class Neighbourhood {

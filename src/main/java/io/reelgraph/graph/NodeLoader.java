@@ -22,7 +22,7 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
- * Loads authors and videos, by id, as views whose links are compact references: two statements for any number
+ * Loads authors and videos, by id, as views whose links are compact references: one statement for any number
  * of authors and two for any number of videos, however many links they have.
  * <p>
  * Projections in SQL on the reactive client, not entities: nothing is hydrated or tracked that the views do not
@@ -34,36 +34,37 @@ final class NodeLoader {
     private NodeLoader() {
     }
 
-    /** The authors of {@code ids} that exist, by id. */
+    /**
+     * The authors of {@code ids} that exist, by id, in one statement: each author's row (kind 0, with its featured
+     * video), then its uploads (kind 1) and credits (kind 2), in video id order.
+     */
     static Uni<Map<Long, AuthorView>> authors(SqlClient client, Collection<Long> ids) {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
         String in = in(ids);
-        // uploads (kind 0) and credits (kind 1) in one statement
-        return both(rows(client, "SELECT a.id, a.name, a.version, f.id, f.code"
-                + " FROM author a LEFT JOIN video f ON f.id = a.featured_video_id WHERE a.id IN " + in),
-                rows(client, "SELECT 0, author_id, id, code, NULL FROM video WHERE author_id IN " + in
-                        + " UNION ALL SELECT 1, c.author_id, v.id, v.code, c.extra_data FROM video_author c"
-                        + " JOIN video v ON v.id = c.video_id WHERE c.author_id IN " + in + " ORDER BY 1, 3"),
-                (authors, links) -> {
+        return rows(client, "SELECT 0, a.id, f.id, f.code, a.name, a.version FROM author a"
+                + " LEFT JOIN video f ON f.id = a.featured_video_id WHERE a.id IN " + in
+                + " UNION ALL SELECT 1, author_id, id, code, NULL, NULL FROM video WHERE author_id IN " + in
+                + " UNION ALL SELECT 2, c.author_id, v.id, v.code, c.extra_data, NULL FROM video_author c"
+                + " JOIN video v ON v.id = c.video_id WHERE c.author_id IN " + in + " ORDER BY 1, 3")
+                .map(rows -> {
+                    Map<Long, Row> authors = new HashMap<>();
                     Map<Long, List<VideoNode>> uploadsBy = new HashMap<>();
                     Map<Long, List<CreditedVideo>> creditsBy = new HashMap<>();
-                    for (Row row : links) {
-                        if (row.getInteger(0) == 0) {
-                            listOf(uploadsBy, row.getLong(1)).add(new VideoRef(row.getLong(2), row.getString(3)));
-                        } else {
-                            listOf(creditsBy, row.getLong(1)).add(new CreditedVideo(row.getLong(2), row.getString(3),
-                                    row.getString(4), null));
+                    for (Row row : rows) {
+                        Long authorId = row.getLong(1);
+                        switch (row.getInteger(0)) {
+                            case 0 -> authors.put(authorId, row);
+                            case 1 -> listOf(uploadsBy, authorId).add(new VideoRef(row.getLong(2), row.getString(3)));
+                            default -> listOf(creditsBy, authorId).add(new CreditedVideo(row.getLong(2),
+                                    row.getString(3), row.getString(4), null));
                         }
                     }
                     Map<Long, AuthorView> byId = new HashMap<>();
-                    for (Row row : authors) {
-                        Long id = row.getLong(0);
-                        byId.put(id, new AuthorView(id, row.getString(1), row.getLong(2),
-                                row.getLong(3) == null ? null : new VideoRef(row.getLong(3), row.getString(4)),
-                                uploadsBy.getOrDefault(id, List.of()), creditsBy.getOrDefault(id, List.of())));
-                    }
+                    authors.forEach((id, row) -> byId.put(id, new AuthorView(id, row.getString(4), row.getLong(5),
+                            row.getLong(2) == null ? null : new VideoRef(row.getLong(2), row.getString(3)),
+                            uploadsBy.getOrDefault(id, List.of()), creditsBy.getOrDefault(id, List.of()))));
                     return byId;
                 });
     }
