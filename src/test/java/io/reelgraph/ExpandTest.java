@@ -14,10 +14,21 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,6 +46,9 @@ class ExpandTest {
 
     @Inject
     Database db;
+
+    @ConfigProperty(name = "quarkus.http.test-port")
+    int port;
 
     @Test
     void authorEmbedsItsVideosWhole() {
@@ -151,7 +165,7 @@ class ExpandTest {
     @Test
     void pathologicalExpansionsAreBounded() {
         long author = heavyAuthor(200);
-        // 100 videos -> their author, holding 401 references -> 40,100 objects
+        // 100 videos -> their author, holding 401 references -> 40,200 objects
         String tooMuch = "/videos?size=100&authorId=" + author + "&expand=author.videos.credits.author";
         db.assertUnchangedBy(() -> {
             // count, ids, the page's videos (2), their author (1): nothing below is read
@@ -166,9 +180,29 @@ class ExpandTest {
         get(heaviest).statusCode(200).body("items.author.videos.flatten()", hasSize(45 * 200));
         long statements = statementsFor(heaviest);
         assertEquals(5, statements);
-        System.out.printf("[expand limits] over the limit (40,100 objects): refused at %.0f req/s after 5 statements;"
+        System.out.printf("[expand limits] over the limit (40,200 objects): refused at %.0f req/s after 5 statements;"
                 + " heaviest allowed (18,090 objects): %.0f req/s, %d statements each%n",
                 refusedRate, rate(heaviest, 200), statements);
+    }
+
+    /**
+     * Lists and streams read their page's ids in a Hibernate Reactive session and their views on connections of
+     * their own: many at once, more than the pool has connections, must all complete, none waiting on another.
+     */
+    @Test
+    void manyExpandedListsAtOnceAllComplete() {
+        long author = authorWithChildren(20);
+        HttpClient http = HttpClient.newHttpClient();
+        List<CompletableFuture<Integer>> responses = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            String path = i % 2 == 0 ? "/videos?size=100&expand=author,credits.author&authorId=" + author
+                    : "/authors?expand=videos.credits.author&name=co";
+            responses.add(http.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("Accept", i % 4 == 1 ? "application/x-ndjson" : "application/json")
+                    .timeout(Duration.ofSeconds(8)).build(), HttpResponse.BodyHandlers.discarding())
+                    .thenApply(HttpResponse::statusCode));
+        }
+        assertEquals(Set.of(200), responses.stream().map(CompletableFuture::join).collect(Collectors.toSet()));
     }
 
     private static double rate(String path, int status) {

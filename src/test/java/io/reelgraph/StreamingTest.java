@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -62,6 +61,14 @@ class StreamingTest {
         String authors = given().accept(NDJSON).get("/authors?name=streamer").then().statusCode(200)
                 .extract().asString();
         assertTrue(authors.lines().allMatch(line -> JsonPath.from(line).getString("name").contains("streamer")));
+        // expand applies to every line
+        long small = Api.createAuthor("small streamer");
+        db.update("INSERT INTO video (code, author_id) SELECT CONCAT('x', seq), ? FROM seq_1_to_3", small);
+        List<String> expanded = given().accept(NDJSON).get("/videos?authorId=" + small + "&expand=author").then()
+                .statusCode(200).extract().asString().lines().toList();
+        assertEquals(3, expanded.size());
+        expanded.forEach(line -> assertEquals(List.of("x1", "x2", "x3"), JsonPath.from(line).getList("author.videos.code")));
+
         // without the header, the same URL is the paged JSON list
         given().get("/videos?authorId=" + author).then().statusCode(200).contentType(startsWith("application/json"))
                 .body("total", equalTo(rows));

@@ -47,7 +47,6 @@ public class AuthorService {
                 .map(found -> found.stream().findFirst().orElseThrow(() -> ApiException.notFound("author", id)));
     }
 
-    @WithSession
     public Uni<PageView<AuthorView>> list(String nameContains, PageQuery query, Expansion expansion) {
         return Paging.page("Author a", "a.id", where(nameContains), params(nameContains), query,
                 ids -> Expander.authors(pool, ids, expansion));
@@ -56,7 +55,7 @@ public class AuthorService {
     /** Every author that matches, in id order, in chunks read as the client reads. */
     public Multi<List<AuthorView>> stream(String nameContains, Expansion expansion) {
         return Paging.stream("Author a", "a.id", where(nameContains), params(nameContains),
-                ids -> Expander.authors(pool, ids, expansion));
+                Paging.streamChunk(!expansion.children().isEmpty()), ids -> Expander.authors(pool, ids, expansion));
     }
 
     private static String where(String nameContains) {
@@ -152,8 +151,9 @@ public class AuthorService {
                     return video;
                 })
                 .call(Video::persistAndFlush))
-                .chain(video -> Expander.videos(pool, List.of(video.id), Expansion.NONE))
-                .map(created -> created.get(0));
+                .chain(video -> Expander.videos(pool, List.of(video.id), Expansion.NONE)
+                        .map(found -> found.stream().findFirst()
+                                .orElseThrow(() -> ApiException.notFound("video", video.id))));
     }
 
     @WithSession

@@ -3,6 +3,7 @@ package io.reelgraph.common;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -49,7 +50,8 @@ public final class Lookups {
             return Uni.createFrom().item(Collections.emptyMap());
         }
         return load.apply(distinct).map(found -> {
-            List<Long> missing = EntityOrder.missing(distinct, found, idOf);
+            Set<Long> present = found.stream().map(idOf).collect(Collectors.toSet());
+            List<Long> missing = distinct.stream().filter(id -> !present.contains(id)).toList();
             if (!missing.isEmpty()) {
                 throw ApiException.notFound((missing.size() == 1 ? kind + " " : kind + "s ")
                         + missing.stream().map(String::valueOf).collect(Collectors.joining(", "))

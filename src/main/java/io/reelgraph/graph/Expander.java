@@ -108,8 +108,12 @@ public final class Expander {
     private Uni<Void> load(List<Visit> level) {
         List<Long> newAuthors = unseen(level, Type.AUTHOR, authors);
         List<Long> newVideos = unseen(level, Type.VIDEO, videos);
-        return NodeLoader.authors(client, newAuthors).invoke(authors::putAll)
-                .chain(() -> NodeLoader.videos(client, newVideos)).invoke(videos::putAll)
+        return Uni.combine().all().unis(NodeLoader.authors(client, newAuthors), NodeLoader.videos(client, newVideos))
+                .asTuple()
+                .invoke(loaded -> {
+                    authors.putAll(loaded.getItem1());
+                    videos.putAll(loaded.getItem2());
+                })
                 .replaceWithVoid();
     }
 

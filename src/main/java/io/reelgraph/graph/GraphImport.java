@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -66,12 +67,14 @@ public class GraphImport {
                         .chain(videos -> existingCredits(connection, plan).map(credits -> {
                             Map<Long, Row> authorRows = byId(authors);
                             Map<Long, Row> videoRows = byId(videos);
+                            Set<String> existingCredits = credits.stream()
+                                    .map(credit -> credit.getLong(0) + " " + credit.getLong(1)).collect(Collectors.toSet());
                             missing(plan, plan.existingAuthors, authorRows, "author");
                             missing(plan, plan.existingVideos, videoRows, "video");
                             for (ImportPlan.Link link : plan.links) {
                                 Row author = link.author().isNew() ? null : authorRows.get(link.author().existingId());
                                 Row video = link.video().isNew() ? null : videoRows.get(link.video().existingId());
-                                taken(plan, link, author, video, credits);
+                                taken(plan, link, author, video, existingCredits);
                             }
                             requireValid(plan.violations());
                             return null;
@@ -86,7 +89,8 @@ public class GraphImport {
         });
     }
 
-    private static void taken(ImportPlan plan, ImportPlan.Link link, Row author, Row video, List<Row> credits) {
+    private static void taken(ImportPlan plan, ImportPlan.Link link, Row author, Row video,
+            Set<String> existingCredits) {
         switch (link.kind()) {
             case GraphEdge.UPLOAD -> {
                 if (video != null && video.getLong(1) != null) {
@@ -102,9 +106,8 @@ public class GraphImport {
                 }
             }
             default -> {
-                if (author != null && video != null && credits.stream().anyMatch(credit ->
-                        credit.getLong(0).equals(link.author().existingId())
-                                && credit.getLong(1).equals(link.video().existingId()))) {
+                if (author != null && video != null && existingCredits.contains(
+                        link.author().existingId() + " " + link.video().existingId())) {
                     plan.violation(link.pointer(), link.author().key() + " is already credited on " + link.video().key());
                 }
             }

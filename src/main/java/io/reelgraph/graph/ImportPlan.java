@@ -2,11 +2,9 @@ package io.reelgraph.graph;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -58,12 +56,12 @@ final class ImportPlan {
     /** The plan of {@code document}, or the violations that make it invalid (the list is then not empty). */
     static ImportPlan of(GraphDocument document) {
         ImportPlan plan = new ImportPlan();
-        if (document.nodes() == null && document.edges() == null) {
-            plan.violation("", "a graph has nodes and edges");
-            return plan;
-        }
         List<GraphDocument.Node> nodes = document.nodes() == null ? List.of() : document.nodes();
         List<GraphDocument.Edge> edges = document.edges() == null ? List.of() : document.edges();
+        if (nodes.isEmpty() && edges.isEmpty()) {
+            plan.violation("", "an import needs at least one node or edge");
+            return plan;
+        }
         if (nodes.size() > MAX_NODES) {
             plan.violation("/nodes", "at most " + MAX_NODES + " nodes per import");
         }
@@ -159,7 +157,7 @@ final class ImportPlan {
         Map<String, String> uploaderOf = new HashMap<>();
         Map<String, String> featuredVideoOf = new HashMap<>();
         Map<String, String> featurerOf = new HashMap<>();
-        Set<String> credits = new HashSet<>();
+        Map<String, String> credits = new HashMap<>();
         for (int i = 0; i < edges.size(); i++) {
             GraphDocument.Edge edge = edges.get(i);
             String pointer = "/edges/" + i;
@@ -224,14 +222,6 @@ final class ImportPlan {
         String first = firstPointers.putIfAbsent(key, pointer);
         if (first != null) {
             violation(pointer, message + " (" + first + ")");
-            return false;
-        }
-        return true;
-    }
-
-    private boolean once(Set<String> seen, String key, String pointer, String message) {
-        if (!seen.add(key)) {
-            violation(pointer, message);
             return false;
         }
         return true;

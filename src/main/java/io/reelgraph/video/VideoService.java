@@ -51,7 +51,6 @@ public class VideoService {
                 .map(found -> found.stream().findFirst().orElseThrow(() -> ApiException.notFound("video", id)));
     }
 
-    @WithSession
     public Uni<PageView<VideoView>> list(Filter filter, PageQuery query, Expansion expansion) {
         Map<String, Object> params = new HashMap<>();
         return Paging.page("Video v", "v.id", where(filter, params), params, query,
@@ -61,7 +60,8 @@ public class VideoService {
     /** Every video that matches, in id order, in chunks read as the client reads. */
     public Multi<List<VideoView>> stream(Filter filter, Expansion expansion) {
         Map<String, Object> params = new HashMap<>();
-        return Paging.stream("Video v", "v.id", where(filter, params), params, ids -> Expander.videos(pool, ids, expansion));
+        return Paging.stream("Video v", "v.id", where(filter, params), params,
+                Paging.streamChunk(!expansion.children().isEmpty()), ids -> Expander.videos(pool, ids, expansion));
     }
 
     /** The HQL condition of {@code filter} on {@code v}, its parameters put into {@code params}. */
