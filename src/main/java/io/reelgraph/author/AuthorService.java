@@ -26,6 +26,7 @@ import io.reelgraph.graph.Expander;
 import io.reelgraph.graph.Expansion;
 import io.reelgraph.video.Video;
 import io.reelgraph.video.VideoFields;
+import io.reelgraph.video.VideoService;
 import io.reelgraph.video.VideoSummary;
 import io.reelgraph.video.VideoView;
 import io.smallrye.mutiny.Multi;
@@ -41,6 +42,9 @@ public class AuthorService {
     /** Reads go through the reactive client (see {@link Expander}), after a write's transaction has committed. */
     @Inject
     Pool pool;
+
+    @Inject
+    VideoService videos;
 
     public Uni<AuthorView> get(Long id, Expansion expansion) {
         return Expander.authors(pool, List.of(id), expansion)
@@ -97,15 +101,8 @@ public class AuthorService {
     /** Replaces the author's own fields; see {@link OptimisticUpdates} for {@code ifMatch}. */
     public Uni<AuthorView> update(Long id, AuthorFields fields, String ifMatch) {
         return Panache.withTransaction(() -> Lookups.require(Author.<Author> findById(id), "author", id)
-                .chain(author -> {
-                    OptimisticUpdates.check(ifMatch, "author", id, author.version);
-                    String update = "name = :name, version = version + 1 where id = :id";
-                    Parameters params = Parameters.with("name", fields.name()).and("id", id);
-                    return ifMatch == null
-                            ? Author.update(update, params)
-                            : Author.update(update + " and version = :version", params.and("version", author.version))
-                                    .invoke(updated -> OptimisticUpdates.requireUpdated(updated, "author", id));
-                }))
+                .chain(author -> OptimisticUpdates.update(ifMatch, "author", id, author.version, "name = :name",
+                        Parameters.with("name", fields.name()), (hql, params) -> Author.update(hql, params))))
                 .chain(() -> get(id, Expansion.NONE));
     }
 
@@ -151,9 +148,7 @@ public class AuthorService {
                     return video;
                 })
                 .call(Video::persistAndFlush))
-                .chain(video -> Expander.videos(pool, List.of(video.id), Expansion.NONE)
-                        .map(found -> found.stream().findFirst()
-                                .orElseThrow(() -> ApiException.notFound("video", video.id))));
+                .chain(video -> videos.get(video.id, Expansion.NONE));
     }
 
     @WithSession

@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 
@@ -75,13 +74,16 @@ final class NodeLoader {
             return Uni.createFrom().item(Map.of());
         }
         String in = in(ids);
-        return both(rows(client, "SELECT v.id, v.code, v.img, v.score, v.version, a.id, a.name, f.id, f.name"
-                + " FROM video v LEFT JOIN author a ON a.id = v.author_id LEFT JOIN author f ON f.featured_video_id = v.id"
-                + " WHERE v.id IN " + in),
-                rows(client, "SELECT c.video_id, a.id, a.name, c.extra_data"
-                        + " FROM video_author c JOIN author a ON a.id = c.author_id WHERE c.video_id IN " + in
-                        + " ORDER BY a.id"),
-                (videos, credits) -> {
+        Uni<RowSet<Row>> videoRows = rows(client, "SELECT v.id, v.code, v.img, v.score, v.version, a.id, a.name,"
+                + " f.id, f.name FROM video v LEFT JOIN author a ON a.id = v.author_id"
+                + " LEFT JOIN author f ON f.featured_video_id = v.id WHERE v.id IN " + in);
+        Uni<RowSet<Row>> creditRows = rows(client, "SELECT c.video_id, a.id, a.name, c.extra_data"
+                + " FROM video_author c JOIN author a ON a.id = c.author_id WHERE c.video_id IN " + in + " ORDER BY a.id");
+        // both at once, on connections of their own: a read holds no session that would chain them
+        return Uni.combine().all().unis(videoRows, creditRows).asTuple()
+                .map(loaded -> {
+                    RowSet<Row> videos = loaded.getItem1();
+                    RowSet<Row> credits = loaded.getItem2();
                     Map<Long, List<CreditedAuthor>> creditsBy = new HashMap<>();
                     credits.forEach(row -> listOf(creditsBy, row.getLong(0)).add(new CreditedAuthor(
                             row.getLong(1), row.getString(2), row.getString(3), null)));
@@ -96,12 +98,6 @@ final class NodeLoader {
                     }
                     return byId;
                 });
-    }
-
-    /** Two statements at once, on connections of their own: a read holds no session that would chain them. */
-    private static <T> Uni<T> both(Uni<RowSet<Row>> first, Uni<RowSet<Row>> second,
-            BiFunction<RowSet<Row>, RowSet<Row>, T> combine) {
-        return Uni.combine().all().unis(first, second).asTuple().map(rows -> combine.apply(rows.getItem1(), rows.getItem2()));
     }
 
     private static Uni<RowSet<Row>> rows(SqlClient client, String sql) {

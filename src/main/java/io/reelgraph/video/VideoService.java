@@ -114,16 +114,10 @@ public class VideoService {
     /** Replaces the video's own fields; see {@link OptimisticUpdates} for {@code ifMatch}. */
     public Uni<VideoView> update(Long id, VideoFields fields, String ifMatch) {
         return Panache.withTransaction(() -> Lookups.require(Video.<Video> findById(id), "video", id)
-                .chain(video -> {
-                    OptimisticUpdates.check(ifMatch, "video", id, video.version);
-                    String update = "code = :code, img = :img, score = :score, version = version + 1 where id = :id";
-                    Parameters params = Parameters.with("code", fields.code()).and("img", fields.img())
-                            .and("score", fields.score()).and("id", id);
-                    return ifMatch == null
-                            ? Video.update(update, params)
-                            : Video.update(update + " and version = :version", params.and("version", video.version))
-                                    .invoke(updated -> OptimisticUpdates.requireUpdated(updated, "video", id));
-                }))
+                .chain(video -> OptimisticUpdates.update(ifMatch, "video", id, video.version,
+                        "code = :code, img = :img, score = :score", Parameters.with("code", fields.code())
+                                .and("img", fields.img()).and("score", fields.score()),
+                        (hql, params) -> Video.update(hql, params))))
                 .chain(() -> get(id, Expansion.NONE));
     }
 
