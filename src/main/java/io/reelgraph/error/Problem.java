@@ -8,6 +8,8 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.Json;
 
 /**
  * An RFC 9457 problem detail, the body of every error response ({@code application/problem+json}).
@@ -28,5 +30,10 @@ public record Problem(String type, String title, int status, String detail, List
 
     public Response toResponse() {
         return Response.status(status).type(MediaType.valueOf(MEDIA_TYPE)).entity(this).build();
+    }
+
+    /** Ends {@code response} with this problem, for the route handlers that answer instead of a resource. */
+    public void send(HttpServerResponse response) {
+        response.setStatusCode(status).putHeader("Content-Type", MEDIA_TYPE).end(Json.encode(this));
     }
 }

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -32,6 +33,9 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @Inject
+    DatabaseOutageGuard outageGuard;
 
     @ServerExceptionMapper
     public Response api(ApiException e) {
@@ -112,6 +116,7 @@ public class ProblemMappers {
         }
         if (DatabaseErrors.isUnavailable(e)) {
             LOG.warn("Database unavailable: " + e);
+            outageGuard.connectionLost();
             return ProblemType.DATABASE_UNAVAILABLE.problem("The database cannot be reached; retry later").toResponse();
         }
         LOG.error("Request failed", e);

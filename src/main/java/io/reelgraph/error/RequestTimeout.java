@@ -10,53 +10,70 @@ import org.jboss.logging.Logger;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * The last line against a request that never completes (a database connection lost mid-query can leave one
- * waiting): after {@code reelgraph.request-timeout} ({@code reelgraph.import-timeout} for {@code POST /graph}) the
- * client gets a 503 {@code timeout} problem instead of waiting forever. It does not cancel the work, so a timed-out
- * write may still commit; the problem says so.
+ * The last line against a request that never completes: after {@code reelgraph.request-timeout}
+ * ({@code reelgraph.import-timeout} for {@code POST /graph}) the client gets a 503 {@code timeout} problem instead of
+ * waiting on. It does not cancel the work; a write still running is rolled back by {@code common.Transactions}, which lets
+ * only a write that was ready in time commit.
  */
 @ApplicationScoped
 public class RequestTimeout {
 
     private static final Logger LOG = Logger.getLogger(RequestTimeout.class);
 
-    @ConfigProperty(name = "reelgraph.request-timeout", defaultValue = "10s")
+    @ConfigProperty(name = "reelgraph.request-timeout")
     Duration timeout;
 
-    /** An import of tens of thousands of rows takes seconds of its own. */
-    @ConfigProperty(name = "reelgraph.import-timeout", defaultValue = "60s")
+    @ConfigProperty(name = "reelgraph.import-timeout")
     Duration importTimeout;
 
     void install(@Observes Router router, Vertx vertx) {
         router.route().order(Integer.MIN_VALUE + 1).handler(context -> {
-            if (context.request().headers().contains("Upgrade")) {
-                context.next(); // a WebSocket (the Dev UI's) lives on after its HTTP request
+            if (isUpgrade(context)) {
+                context.next();
                 return;
             }
-            Duration limit = context.request().method() == HttpMethod.POST && context.request().path().equals("/graph")
-                    ? importTimeout : timeout;
+            Duration limit = isImport(context) ? importTimeout : timeout;
             long timer = vertx.setTimer(limit.toMillis(), id -> expire(context, limit));
             context.addEndHandler(ended -> vertx.cancelTimer(timer));
             context.next();
         });
+        // the work behind a request answered here (or by DatabaseOutageGuard) may still finish, and then finds the
+        // response written: nothing is left to tell the client, so that is not an error worth a stack trace
+        router.route().order(Integer.MIN_VALUE + 1).failureHandler(context -> {
+            if (context.response().ended() && context.failure() instanceof IllegalStateException) {
+                LOG.debugf("%s %s finished after it was answered", context.request().method(), context.request().path());
+            } else {
+                context.next();
+            }
+        });
     }
 
-    private static void expire(RoutingContext context, Duration timeout) {
+    /** A WebSocket (the Dev UI's) lives on after its HTTP request. */
+    static boolean isUpgrade(RoutingContext context) {
+        return context.request().headers().contains("Upgrade");
+    }
+
+    private static boolean isImport(RoutingContext context) {
+        return context.request().method() == HttpMethod.POST && context.request().path().equals("/graph");
+    }
+
+    /** What a client whose request was cut short should do: a write may have been committed just before. */
+    static String retryAdvice(RoutingContext context) {
+        HttpMethod method = context.request().method();
+        return method == HttpMethod.GET || method == HttpMethod.HEAD ? "retry later"
+                : "a change is rolled back unless its commit was already under way: read the resource before retrying";
+    }
+
+    private static void expire(RoutingContext context, Duration limit) {
         if (context.response().ended() || context.response().headWritten()) {
             return;
         }
-        LOG.warnf("%s %s did not complete within %s", context.request().method(), context.request().path(), timeout);
-        // the work goes on behind the answer: a write may still commit, so a client must look before it retries
-        boolean read = context.request().method() == HttpMethod.GET || context.request().method() == HttpMethod.HEAD;
-        Problem problem = ProblemType.TIMEOUT.problem("The request did not complete within " + timeout.toSeconds()
-                + " s" + (read ? "; retry later" : "; it may still take effect: read the resource before retrying"));
-        context.response().setStatusCode(503)
-                .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                .end(Json.encode(problem));
+        LOG.warnf("%s %s did not complete within %s", context.request().method(), context.request().path(), limit);
+        ProblemType.TIMEOUT.problem("The request did not complete within " + limit.toSeconds() + " s; "
+                + retryAdvice(context)).send(context.response());
     }
 }
