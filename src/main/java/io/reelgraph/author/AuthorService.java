@@ -9,15 +9,14 @@ import java.util.Objects;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Parameters;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.reelgraph.common.Lookups;
 import io.reelgraph.common.OptimisticUpdates;
 import io.reelgraph.common.PageQuery;
 import io.reelgraph.common.PageView;
 import io.reelgraph.common.Paging;
+import io.reelgraph.common.Transactions;
 import io.reelgraph.credit.CreditedVideo;
 import io.reelgraph.credit.VideoAuthor;
 import io.reelgraph.error.ApiException;
@@ -45,6 +44,9 @@ public class AuthorService {
 
     @Inject
     VideoService videos;
+
+    @Inject
+    Transactions transactions;
 
     public Uni<AuthorView> get(Long id, Expansion expansion) {
         return Expander.authors(pool, List.of(id), expansion)
@@ -76,7 +78,7 @@ public class AuthorService {
         List<AuthorCreate.Credit> credits = orEmpty(request.credits());
         checkLinks(request, credits);
         List<Long> creditedIds = credits.stream().map(AuthorCreate.Credit::videoId).filter(Objects::nonNull).toList();
-        return Panache.withTransaction(() -> existingFeaturedVideo(request.featuredVideoId())
+        return transactions.write(() -> existingFeaturedVideo(request.featuredVideoId())
                 .chain(featured -> Lookups.requireAll(creditedIds, ids -> Video.list("id in ?1", ids),
                         (Video video) -> video.id, "video")
                         .chain(credited -> {
@@ -100,16 +102,16 @@ public class AuthorService {
 
     /** Replaces the author's own fields; see {@link OptimisticUpdates} for {@code ifMatch}. */
     public Uni<AuthorView> update(Long id, AuthorFields fields, String ifMatch) {
-        return Panache.withTransaction(() -> Lookups.require(Author.<Author> findById(id), "author", id)
+        return transactions.write(() -> Lookups.require(Author.<Author> findById(id), "author", id)
                 .chain(author -> OptimisticUpdates.update(ifMatch, "author", id, author.version, "name = :name",
                         Parameters.with("name", fields.name()), (hql, params) -> Author.update(hql, params))))
                 .chain(() -> get(id, Expansion.NONE));
     }
 
     /** Uploads stay with no author; the featured link and credits go with the author (the schema's FK rules). */
-    @WithTransaction
     public Uni<Void> delete(Long id) {
-        return Lookups.requireDeleted(Author.delete("id", id), () -> ApiException.notFound("author", id));
+        return transactions.write(() -> Lookups.requireDeleted(Author.delete("id", id),
+                () -> ApiException.notFound("author", id)));
     }
 
     /**
@@ -117,7 +119,7 @@ public class AuthorService {
      * conflict: its link must be removed first.
      */
     public Uni<AuthorView> feature(Long authorId, Long videoId) {
-        return Panache.withTransaction(() -> Lookups.require(Author.findWithFeaturedVideo(authorId), "author", authorId)
+        return transactions.write(() -> Lookups.require(Author.findWithFeaturedVideo(authorId), "author", authorId)
                 .chain(author -> Lookups.require(Video.findWithLinks(videoId), "video", videoId)
                         .invoke(video -> {
                             requireNotFeaturedByAnother(video, author);
@@ -126,11 +128,10 @@ public class AuthorService {
                 .chain(() -> get(authorId, Expansion.NONE));
     }
 
-    @WithTransaction
     public Uni<Void> unfeature(Long authorId) {
-        return Lookups.require(Author.findWithFeaturedVideo(authorId), "author", authorId)
+        return transactions.write(() -> Lookups.require(Author.findWithFeaturedVideo(authorId), "author", authorId)
                 .invoke(author -> author.setFeaturedVideo(null))
-                .replaceWithVoid();
+                .replaceWithVoid());
     }
 
     @WithSession
@@ -141,7 +142,7 @@ public class AuthorService {
 
     /** Appends a new video to the author's uploads. */
     public Uni<VideoView> upload(Long authorId, VideoFields fields) {
-        return Panache.withTransaction(() -> Lookups.require(Author.<Author> findById(authorId), "author", authorId)
+        return transactions.write(() -> Lookups.require(Author.<Author> findById(authorId), "author", authorId)
                 .map(author -> {
                     Video video = fields.toEntity();
                     author.addVideo(video);

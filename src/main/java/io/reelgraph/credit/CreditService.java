@@ -3,11 +3,11 @@ package io.reelgraph.credit;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.reelgraph.author.Author;
 import io.reelgraph.common.Lookups;
+import io.reelgraph.common.Transactions;
 import io.reelgraph.error.ApiException;
 import io.reelgraph.error.DatabaseErrors;
 import io.reelgraph.video.Video;
@@ -16,6 +16,9 @@ import io.smallrye.mutiny.Uni;
 /** Credits (video_author rows), addressed by both ends. */
 @ApplicationScoped
 public class CreditService {
+
+    @Inject
+    Transactions transactions;
 
     /** The credit after the write, and whether the write created it. */
     public record Saved(CreditView credit, boolean created) {
@@ -27,7 +30,7 @@ public class CreditService {
      * transaction, finds the winner's row and updates it.
      */
     public Uni<Saved> put(Long videoId, Long authorId, String extraData) {
-        Supplier<Uni<Saved>> attempt = () -> Panache.withTransaction(() -> putOnce(videoId, authorId, extraData));
+        Supplier<Uni<Saved>> attempt = () -> transactions.write(() -> putOnce(videoId, authorId, extraData));
         return attempt.get().onFailure(DatabaseErrors.DUPLICATE_KEY::causes).recoverWithUni(failure -> attempt.get());
     }
 
@@ -40,10 +43,10 @@ public class CreditService {
                         : create(videoId, authorId, extraData));
     }
 
-    @WithTransaction
     public Uni<Void> delete(Long videoId, Long authorId) {
-        return Lookups.requireDeleted(VideoAuthor.delete("id", new VideoAuthorId(authorId, videoId)),
-                () -> ApiException.notFound("author " + authorId + " is not credited on video " + videoId));
+        return transactions.write(() -> Lookups.requireDeleted(
+                VideoAuthor.delete("id", new VideoAuthorId(authorId, videoId)),
+                        () -> ApiException.notFound("author " + authorId + " is not credited on video " + videoId)));
     }
 
     private static Saved update(VideoAuthor credit, String extraData) {

@@ -32,6 +32,10 @@ public class ApiException extends RuntimeException {
         return new ApiException(ProblemType.PRECONDITION_FAILED.problem(detail));
     }
 
+    public static ApiException timedOut(String detail) {
+        return new ApiException(ProblemType.TIMEOUT.problem(detail));
+    }
+
     public static ApiException invalid(List<Problem.Violation> violations) {
         return new ApiException(ProblemType.VALIDATION.problem(
                 violations.size() == 1 ? violations.get(0).message() : violations.size() + " fields are invalid",

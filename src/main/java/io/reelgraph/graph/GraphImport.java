@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.reelgraph.common.Transactions;
 import io.reelgraph.error.ApiException;
 import io.reelgraph.error.Problem;
 import io.smallrye.mutiny.Uni;
@@ -42,10 +43,13 @@ public class GraphImport {
     @Inject
     Pool pool;
 
+    @Inject
+    Transactions transactions;
+
     public Uni<ImportResult> run(GraphDocument document) {
         ImportPlan plan = ImportPlan.of(document);
         requireValid(plan.violations());
-        return pool.withTransaction(connection -> checkExisting(connection, plan)
+        return transactions.importing(pool, connection -> checkExisting(connection, plan)
                 .chain(() -> insert(connection, plan)));
     }
 

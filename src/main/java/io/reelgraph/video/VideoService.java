@@ -15,13 +15,13 @@ import jakarta.inject.Inject;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Parameters;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.reelgraph.author.Author;
 import io.reelgraph.common.Lookups;
 import io.reelgraph.common.OptimisticUpdates;
 import io.reelgraph.common.PageQuery;
 import io.reelgraph.common.PageView;
 import io.reelgraph.common.Paging;
+import io.reelgraph.common.Transactions;
 import io.reelgraph.credit.CreditedAuthor;
 import io.reelgraph.credit.VideoAuthor;
 import io.reelgraph.error.ApiException;
@@ -41,6 +41,9 @@ public class VideoService {
     /** Reads go through the reactive client (see {@link Expander}), after a write's transaction has committed. */
     @Inject
     Pool pool;
+
+    @Inject
+    Transactions transactions;
 
     /** The filters of {@code GET /videos}; null means "any". */
     public record Filter(String codeContains, Float minScore, Long authorId) {
@@ -88,7 +91,7 @@ public class VideoService {
         checkLinks(request, credits);
         List<Long> referenced = Stream.concat(Stream.of(request.authorId()),
                 credits.stream().map(VideoCreate.Credit::authorId)).filter(Objects::nonNull).toList();
-        return Panache.withTransaction(() -> existingFeaturer(request.featuredById())
+        return transactions.write(() -> existingFeaturer(request.featuredById())
                 .chain(featurer -> Lookups.requireAll(referenced, ids -> Author.list("id in ?1", ids),
                         (Author author) -> author.id, "author")
                         .chain(authors -> {
@@ -113,7 +116,7 @@ public class VideoService {
 
     /** Replaces the video's own fields; see {@link OptimisticUpdates} for {@code ifMatch}. */
     public Uni<VideoView> update(Long id, VideoFields fields, String ifMatch) {
-        return Panache.withTransaction(() -> Lookups.require(Video.<Video> findById(id), "video", id)
+        return transactions.write(() -> Lookups.require(Video.<Video> findById(id), "video", id)
                 .chain(video -> OptimisticUpdates.update(ifMatch, "video", id, video.version,
                         "code = :code, img = :img, score = :score", Parameters.with("code", fields.code())
                                 .and("img", fields.img()).and("score", fields.score()),
@@ -122,14 +125,14 @@ public class VideoService {
     }
 
     /** The uploader's other videos stay; the featured link and credits go with the video (the schema's FK rules). */
-    @WithTransaction
     public Uni<Void> delete(Long id) {
-        return Lookups.requireDeleted(Video.delete("id", id), () -> ApiException.notFound("video", id));
+        return transactions.write(() -> Lookups.requireDeleted(Video.delete("id", id),
+                () -> ApiException.notFound("video", id)));
     }
 
     /** Sets the uploader; {@code authorId} null clears it. */
     public Uni<VideoView> setAuthor(Long videoId, Long authorId) {
-        return Panache.withTransaction(() -> Lookups.require(Video.findWithLinks(videoId), "video", videoId)
+        return transactions.write(() -> Lookups.require(Video.findWithLinks(videoId), "video", videoId)
                 .chain(video -> (authorId == null
                         ? Uni.createFrom().<Author> nullItem()
                         : Lookups.require(Author.<Author> findById(authorId), "author", authorId))
@@ -143,7 +146,7 @@ public class VideoService {
      * features another video is a conflict: that link must be removed first.
      */
     public Uni<VideoView> setFeaturedBy(Long videoId, Long authorId) {
-        return Panache.withTransaction(() -> Lookups.require(Video.findWithLinks(videoId), "video", videoId)
+        return transactions.write(() -> Lookups.require(Video.findWithLinks(videoId), "video", videoId)
                 .chain(video -> Lookups.require(Author.findWithFeaturedVideo(authorId), "author", authorId)
                         .chain(author -> {
                             requireNotFeaturingAnother(author, video);
@@ -152,11 +155,10 @@ public class VideoService {
                 .chain(() -> get(videoId, Expansion.NONE));
     }
 
-    @WithTransaction
     public Uni<Void> clearFeaturedBy(Long videoId) {
-        return Lookups.require(Video.findWithLinks(videoId), "video", videoId)
+        return transactions.write(() -> Lookups.require(Video.findWithLinks(videoId), "video", videoId)
                 .invoke(video -> video.setFeaturedBy(null))
-                .replaceWithVoid();
+                .replaceWithVoid());
     }
 
     @WithSession

@@ -10,6 +10,8 @@ import jakarta.inject.Inject;
 
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Reads the real tables through the service's reactive pool, to check what the API wrote. */
@@ -34,6 +36,15 @@ public class Database {
     /** Runs a statement that writes (test data in bulk), and returns the rows it changed. */
     public int update(String sql, Object... args) {
         return pool.preparedQuery(sql).execute(Tuple.from(args)).await().indefinitely().rowCount();
+    }
+
+    /** Locks a row ({@code SELECT ... FOR UPDATE} in an open transaction) until the returned handle is closed. */
+    public AutoCloseable lockRow(String table, long id) {
+        SqlConnection connection = pool.getConnection().await().indefinitely();
+        Transaction transaction = connection.begin().await().indefinitely();
+        connection.preparedQuery("SELECT id FROM " + table + " WHERE id = ? FOR UPDATE").execute(Tuple.of(id))
+                .await().indefinitely();
+        return () -> transaction.commit().eventually(connection::close).await().indefinitely();
     }
 
     public Map<String, Object> row(String sql, Object... args) {
