@@ -11,20 +11,30 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.reelgraph.support.Api;
 import io.reelgraph.support.Database;
+import io.reelgraph.support.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
@@ -34,6 +44,9 @@ class GraphTest {
 
     @Inject
     Database db;
+
+    @ConfigProperty(name = "quarkus.http.test-port")
+    int port;
 
     @Test
     void neighbourhoodFollowsAllThreeRelationships() {
@@ -184,6 +197,44 @@ class GraphTest {
                 .statusCode(201);
         assertProblem(post("/authors", "{\"name\":\"padded\"," + padding + "}"), 413, "http");
         assertProblem(post("/graph", "{" + " ".repeat(11 * 1024 * 1024) + "}"), 413, "http");
+    }
+
+    /** A body sent in chunks (no Content-Length) meets the same limits, and the same 413 problem, as a declared one. */
+    @Test
+    void chunkedBodiesHaveTheSameLimits() {
+        String padding = " ".repeat(2 * 1024 * 1024);
+        assertEquals(201, chunked("/authors", "{\"name\":\"chunked\"}").statusCode());
+        assertEquals(201, chunked("/graph", "{\"nodes\":[{\"id\":\"a\",\"type\":\"author\",\"name\":\"chunked\"}]"
+                + padding + "}").statusCode());
+        db.assertUnchangedBy(() -> {
+            assertChunkedTooLarge(chunked("/authors", "{\"name\":\"chunked\"" + padding + "}"), 1024 * 1024);
+            assertChunkedTooLarge(chunked("/graph", "{" + " ".repeat(11 * 1024 * 1024) + "}"), 10 * 1024 * 1024);
+        });
+    }
+
+    private static void assertChunkedTooLarge(HttpResponse<String> response, long limit) {
+        assertEquals(413, response.statusCode());
+        assertEquals(Optional.of("application/problem+json"), response.headers().firstValue("Content-Type"));
+        JsonPath problem = JsonPath.from(response.body());
+        assertEquals("urn:reelgraph:problem:http", problem.getString("type"));
+        assertEquals("The request body is larger than " + limit + " bytes", problem.getString("detail"));
+    }
+
+    /** POSTs {@code body} over HTTP/1.1 in chunks: a stream of unknown length. */
+    private HttpResponse<String> chunked(String path, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json").header("Authorization", Tokens.editor())
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))).build();
+        try {
+            return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                    .send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private JsonPath importExample(String name) throws IOException {
