@@ -4,6 +4,8 @@ import static io.reelgraph.support.Api.assertProblem;
 import static io.reelgraph.support.Api.get;
 import static io.reelgraph.support.Api.post;
 import static io.restassured.RestAssured.given;
+import static java.net.http.HttpClient.Version.HTTP_1_1;
+import static java.net.http.HttpClient.Version.HTTP_2;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
@@ -13,7 +15,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -203,16 +204,20 @@ class GraphTest {
     @Test
     void chunkedBodiesHaveTheSameLimits() {
         String padding = " ".repeat(2 * 1024 * 1024);
-        assertEquals(201, chunked("/authors", "{\"name\":\"chunked\"}").statusCode());
-        assertEquals(201, chunked("/graph", "{\"nodes\":[{\"id\":\"a\",\"type\":\"author\",\"name\":\"chunked\"}]"
-                + padding + "}").statusCode());
+        String paddedAuthor = "{\"name\":\"chunked\"" + padding + "}";
+        assertEquals(201, chunked(HTTP_1_1, "/authors", "{\"name\":\"chunked\"}").orElseThrow().statusCode());
+        assertEquals(201, chunked(HTTP_1_1, "/graph", "{\"nodes\":[{\"id\":\"a\",\"type\":\"author\",\"name\":\"chunked\"}]"
+                + padding + "}").orElseThrow().statusCode());
         db.assertUnchangedBy(() -> {
-            assertChunkedTooLarge(chunked("/authors", "{\"name\":\"chunked\"" + padding + "}"), 1024 * 1024);
-            assertChunkedTooLarge(chunked("/graph", "{" + " ".repeat(11 * 1024 * 1024) + "}"), 10 * 1024 * 1024);
+            assertTooLarge(chunked(HTTP_1_1, "/authors", paddedAuthor).orElseThrow(), 1024 * 1024);
+            assertTooLarge(chunked(HTTP_1_1, "/graph", "{" + " ".repeat(11 * 1024 * 1024) + "}").orElseThrow(),
+                    10 * 1024 * 1024);
+            // over HTTP/2 Quarkus's reader cuts it off: a bare 413, or the connection closed before the client saw it
+            chunked(HTTP_2, "/authors", paddedAuthor).ifPresent(response -> assertEquals(413, response.statusCode()));
         });
     }
 
-    private static void assertChunkedTooLarge(HttpResponse<String> response, long limit) {
+    private static void assertTooLarge(HttpResponse<String> response, long limit) {
         assertEquals(413, response.statusCode());
         assertEquals(Optional.of("application/problem+json"), response.headers().firstValue("Content-Type"));
         JsonPath problem = JsonPath.from(response.body());
@@ -220,17 +225,17 @@ class GraphTest {
         assertEquals("The request body is larger than " + limit + " bytes", problem.getString("detail"));
     }
 
-    /** POSTs {@code body} over HTTP/1.1 in chunks: a stream of unknown length. */
-    private HttpResponse<String> chunked(String path, String body) {
+    /** POSTs {@code body} as a stream of unknown length (chunked over HTTP/1.1); empty if the server hung up. */
+    private Optional<HttpResponse<String>> chunked(HttpClient.Version version, String path, String body) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/json").header("Authorization", Tokens.editor())
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))).build();
         try {
-            return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
-                    .send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return Optional.of(HttpClient.newBuilder().version(version).build()
+                    .send(request, HttpResponse.BodyHandlers.ofString()));
+        } catch (IOException closed) {
+            return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -1,5 +1,6 @@
 package io.reelgraph.error;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -118,6 +119,10 @@ public class ProblemMappers {
             LOG.warn("Database unavailable: " + e);
             outageGuard.connectionLost();
             return ProblemType.DATABASE_UNAVAILABLE.problem("The database cannot be reached; retry later").toResponse();
+        }
+        if (e instanceof IOException && "Request too large".equals(e.getMessage())) {
+            // Quarkus's reader has already answered 413: a body of no declared length over HTTP/2 (see BodyLimit)
+            return ProblemType.ofStatus(413, "The request body is too large").toResponse();
         }
         LOG.error("Request failed", e);
         return ProblemType.INTERNAL.problem("The server failed to process the request").toResponse();
