@@ -1,58 +1,61 @@
 package io.reelgraph.common;
 
-import java.time.Duration;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
+import io.quarkus.arc.Arc;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.reelgraph.error.ApiException;
+import io.reelgraph.error.RequestTimeout;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
- * Write transactions that commit only when they are ready in time. Past {@code reelgraph.request-timeout} a client
- * has its answer (a 503 from the request timeout), so a write must not land behind it: one whose statements, flush
- * included, took longer than {@value #BUDGET_PERCENT}% of its request's timeout is rolled back and answered with a 503
- * {@code timeout} problem. The rest of the timeout is for the commit. The work is not cut off mid-statement (its
- * session stays in use until the statement returns); how long it can wait on a row lock is bounded by the server.
+ * Write transactions that commit only while their client still waits for the answer. Just before the commit, once
+ * every statement (the flush included) has returned, the transaction is rolled back with a 503 {@code timeout}
+ * problem if the request has already been answered (its timeout, or the database outage guard) or if it is past the
+ * request's commit deadline ({@link RequestTimeout}), which leaves the commit time to finish before the timeout. The
+ * work is not cut off mid-statement: a session must not be used while a statement is still out; how long a statement
+ * can wait on a row lock is bounded on each connection ({@code database.DatabasePool}).
  */
 @ApplicationScoped
 public class Transactions {
 
-    private static final int BUDGET_PERCENT = 80;
-
-    @ConfigProperty(name = "reelgraph.request-timeout")
-    Duration requestTimeout;
-
-    @ConfigProperty(name = "reelgraph.import-timeout")
-    Duration importTimeout;
+    @Inject
+    CurrentVertxRequest request;
 
     /** {@code work} in a Hibernate Reactive transaction. */
     public <T> Uni<T> write(Supplier<Uni<T>> work) {
-        return Panache.withTransaction(() -> inTime(budget(requestTimeout), () -> work.get().call(() -> Panache.flush())));
+        RoutingContext context = current();
+        return Panache.withTransaction(() -> work.get().call(() -> Panache.flush()).invoke(() -> requireAwaited(context)));
     }
 
-    /** {@code work} in a transaction on one of {@code pool}'s connections, with the time of an import. */
-    public <T> Uni<T> importing(Pool pool, Function<SqlConnection, Uni<T>> work) {
-        return pool.withTransaction(connection -> inTime(budget(importTimeout), () -> work.apply(connection)));
+    /** {@code work} in a transaction on one of {@code pool}'s connections. */
+    public <T> Uni<T> write(Pool pool, Function<SqlConnection, Uni<T>> work) {
+        RoutingContext context = current();
+        return pool.withTransaction(connection -> work.apply(connection).invoke(() -> requireAwaited(context)));
     }
 
-    private static Duration budget(Duration timeout) {
-        return timeout.multipliedBy(BUDGET_PERCENT).dividedBy(100);
+    private RoutingContext current() {
+        return Arc.container().requestContext().isActive() ? request.getCurrent() : null;
     }
 
-    private static <T> Uni<T> inTime(Duration budget, Supplier<Uni<T>> work) {
-        long started = System.nanoTime();
-        return work.get().invoke(() -> {
-            if (System.nanoTime() - started > budget.toNanos()) {
-                throw ApiException.timedOut("The change was not ready to commit within " + budget.toMillis() / 1000.0
-                        + " s and was rolled back; nothing was written: retry later");
-            }
-        });
+    private static void requireAwaited(RoutingContext context) {
+        if (context == null) {
+            return; // not serving a request: nobody to disappoint
+        }
+        if (context.response().ended() || context.response().closed()) {
+            throw ApiException.timedOut("The request was answered before the change could commit; it was rolled back");
+        }
+        if (RequestTimeout.pastCommitDeadline(context)) {
+            throw ApiException.timedOut("The change was not ready to commit in time and was rolled back; nothing was"
+                    + " written: retry later");
+        }
     }
 }

@@ -1,31 +1,41 @@
 package io.reelgraph.database;
 
+import java.net.ConnectException;
 import java.time.Duration;
 import java.util.List;
 
-import jakarta.inject.Singleton;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
+import io.netty.channel.ConnectTimeoutException;
 import io.quarkus.reactive.mysql.client.MySQLPoolCreator;
+import io.quarkus.runtime.StartupEvent;
+import io.reelgraph.error.RequestTimeout;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.vertx.UniHelper;
 import io.vertx.core.Vertx;
 import io.vertx.mysqlclient.MySQLConnectOptions;
 import io.vertx.mysqlclient.MySQLConnection;
-import io.vertx.mysqlclient.MySQLException;
 import io.vertx.mysqlclient.MySQLPool;
+import io.vertx.sqlclient.ClosedConnectionException;
 import io.vertx.sqlclient.Pool;
 
 /**
  * Creates the reactive MySQL pool (Quarkus hands this bean the options it built from {@code quarkus.datasource.*})
- * and keeps those options, so that {@link #reachable} can ask the server directly, outside the pool. Each new
- * connection waits on a row lock for no longer than {@code reelgraph.request-timeout} (the server's default is 50 s):
- * by then the client has had its answer, and a write still waiting would only hold its connection and locks.
+ * and keeps those options, so that {@link #down} can ask the server directly, outside the pool. Each new connection
+ * waits on a row lock no longer than a write's commit budget ({@link RequestTimeout#commitBudget}; the server's
+ * default is 50 s): a write still waiting then would be rolled back anyway, and meanwhile holds its connection.
+ * Quarkus builds the options once, at start-up: a credentials provider that rotates passwords would need its own
+ * creator.
  */
-@Singleton
+@ApplicationScoped
 public class DatabasePool implements MySQLPoolCreator {
+
+    private static final Logger LOG = Logger.getLogger(DatabasePool.class);
 
     @ConfigProperty(name = "reelgraph.request-timeout")
     Duration requestTimeout;
@@ -39,33 +49,42 @@ public class DatabasePool implements MySQLPoolCreator {
         vertx = input.vertx();
         servers = List.copyOf(input.mySQLConnectOptionsList());
         MySQLPool pool = MySQLPool.pool(input.vertx(), input.mySQLConnectOptionsList(), input.poolOptions());
-        long lockWaitSeconds = Math.max(1, (requestTimeout.toMillis() + 999) / 1000);
+        long lockWaitSeconds = Math.max(1, (RequestTimeout.commitBudget(requestTimeout).toMillis() + 999) / 1000);
         pool.connectHandler(connection -> connection
                 .query("SET SESSION innodb_lock_wait_timeout = " + lockWaitSeconds).execute()
                 .onComplete(set -> connection.close())); // a server without the setting keeps its own
         return pool;
     }
 
-    /**
-     * Whether a database server answers within {@code timeout}, on a connection of its own: the pool's queue could
-     * delay the answer, and its connections could be the very ones that died. A server that answers with an error
-     * (too many connections, access denied) is reachable.
-     */
-    public Uni<Boolean> reachable(Duration timeout) {
+    void verify(@Observes StartupEvent started, io.vertx.mutiny.sqlclient.Pool pool) {
+        pool.size(); // makes the pool now, if nothing has yet
         if (servers.isEmpty()) {
-            return Uni.createFrom().item(true); // no pool made here: nothing to ask, and no reason to think it down
+            LOG.warn("The reactive pool was not made by DatabasePool: no outage probe and no lock wait limit");
         }
-        return Multi.createFrom().iterable(servers)
-                .onItem().transformToUniAndMerge(server -> answers(server, timeout))
-                .collect().asList()
-                .map(answers -> answers.contains(true));
     }
 
-    private Uni<Boolean> answers(MySQLConnectOptions server, Duration timeout) {
+    /**
+     * Whether the database is down: every server refuses a connection of its own, or closes it, within
+     * {@code timeout}. The pool's queue could delay the answer, and its connections could be the very ones that died.
+     * A server that answers at all, even with an error (too many connections, access denied), is up; one that does
+     * not answer in time may only be slow, so it is not called down either.
+     */
+    public Uni<Boolean> down(Duration timeout) {
+        if (servers.isEmpty()) {
+            return Uni.createFrom().item(false);
+        }
+        return Multi.createFrom().iterable(servers)
+                .onItem().transformToUniAndMerge(server -> refuses(server, timeout))
+                .collect().asList()
+                .map(refusals -> !refusals.contains(false));
+    }
+
+    private Uni<Boolean> refuses(MySQLConnectOptions server, Duration timeout) {
         MySQLConnectOptions probe = new MySQLConnectOptions(server).setConnectTimeout((int) timeout.toMillis());
         return UniHelper.toUni(MySQLConnection.connect(vertx, probe).compose(MySQLConnection::close))
-                .replaceWith(true)
-                .ifNoItem().after(timeout).fail()
-                .onFailure().recoverWithItem(failure -> failure instanceof MySQLException);
+                .replaceWith(false)
+                .ifNoItem().after(timeout).recoverWithItem(false)
+                .onFailure().recoverWithItem(failure -> failure instanceof ClosedConnectionException
+                        || failure instanceof ConnectException && !(failure instanceof ConnectTimeoutException));
     }
 }

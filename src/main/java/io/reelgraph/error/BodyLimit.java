@@ -42,7 +42,8 @@ public class BodyLimit {
     MemorySize graphMaxBodySize;
 
     void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE).handler(this::limit);
+        // after RequestTimeout, whose clock must run while a body is read
+        router.route().order(Integer.MIN_VALUE + 1).handler(this::limit);
         router.route().order(AFTER_QUARKUS_LIMIT).handler(context -> {
             if (context.get(QUARKUS_READER_LIMIT) != null) {
                 context.put(QUARKUS_READER_LIMIT, limitOf(context));

@@ -21,14 +21,15 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * When a request fails because its database connection was lost or refused, asks the server directly whether it is
- * reachable; if it is not, every API request still in flight is answered with a 503 {@code database-unavailable}
- * problem at once, rather than by the request timeout.
+ * down ({@link DatabasePool#down}: it refuses or drops a connection of its own); if it is, every API request still in
+ * flight is answered with a 503 {@code database-unavailable} problem at once, rather than by the request timeout.
+ * A write answered this way cannot commit afterwards ({@code common.Transactions} checks before committing).
  * <p>
  * Why: a request can wait forever on a connection that died under it. When a MySQL connection closes, the client
  * fails the command in flight, and from that callback the pool hands the same (dead, not yet removed) connection to
  * the next waiting request, whose command the connection's codec then drops without completing it (vertx-mysql-client
- * 4.5, {@code MySQLCodec.add} after a failure). Every command in flight during an outage fails anyway, so answering
- * them is safe.
+ * 4.5, {@code MySQLCodec.add} after a failure). A server that is merely slow, or one connection dropped while the
+ * server answers, does not set this off.
  */
 @ApplicationScoped
 public class DatabaseOutageGuard {
@@ -70,9 +71,9 @@ public class DatabaseOutageGuard {
     private void probe() {
         lostMeanwhile.set(false);
         List<InFlight> suspects = List.copyOf(inFlight);
-        database.reachable(PROBE_TIMEOUT).subscribe().with(reachable -> {
-            if (!reachable && !suspects.isEmpty()) {
-                LOG.warnf("The database is unreachable: answering the %d requests in flight", suspects.size());
+        database.down(PROBE_TIMEOUT).subscribe().with(down -> {
+            if (down && !suspects.isEmpty()) {
+                LOG.warnf("The database is down: answering the %d requests in flight", suspects.size());
                 suspects.forEach(request -> request.context().runOnContext(v -> abandon(request.request())));
             }
             probed();

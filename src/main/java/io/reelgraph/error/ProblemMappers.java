@@ -120,6 +120,11 @@ public class ProblemMappers {
             outageGuard.connectionLost();
             return ProblemType.DATABASE_UNAVAILABLE.problem("The database cannot be reached; retry later").toResponse();
         }
+        if (RequestTimeout.isLateWrite(e)) {
+            // the request was answered already (timeout or outage): its own result has nowhere to go
+            LOG.debug("A result arrived after its request was answered", e);
+            return ProblemType.TIMEOUT.problem("The request was answered before it completed").toResponse();
+        }
         if (e instanceof IOException && "Request too large".equals(e.getMessage())) {
             // Quarkus's reader has already answered 413: a body of no declared length over HTTP/2 (see BodyLimit)
             return ProblemType.ofStatus(413, "The request body is too large").toResponse();

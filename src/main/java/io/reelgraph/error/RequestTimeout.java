@@ -16,13 +16,16 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * The last line against a request that never completes: after {@code reelgraph.request-timeout}
  * ({@code reelgraph.import-timeout} for {@code POST /graph}) the client gets a 503 {@code timeout} problem instead of
- * waiting on. It does not cancel the work; a write still running is rolled back by {@code common.Transactions}, which lets
- * only a write that was ready in time commit.
+ * waiting on. It does not cancel the work, so it also sets the request's commit deadline, {@value #COMMIT_PERCENT}% of
+ * the timeout from its arrival: {@code common.Transactions} rolls back a write not ready to commit by then, leaving
+ * the rest of the time for the commit itself. The clock starts before the body is read.
  */
 @ApplicationScoped
 public class RequestTimeout {
 
     private static final Logger LOG = Logger.getLogger(RequestTimeout.class);
+    private static final int COMMIT_PERCENT = 80;
+    private static final String COMMIT_DEADLINE = RequestTimeout.class.getName() + ".commitDeadline";
 
     @ConfigProperty(name = "reelgraph.request-timeout")
     Duration timeout;
@@ -31,25 +34,37 @@ public class RequestTimeout {
     Duration importTimeout;
 
     void install(@Observes Router router, Vertx vertx) {
-        router.route().order(Integer.MIN_VALUE + 1).handler(context -> {
+        router.route().order(Integer.MIN_VALUE).handler(context -> {
             if (isUpgrade(context)) {
                 context.next();
                 return;
             }
             Duration limit = isImport(context) ? importTimeout : timeout;
+            context.put(COMMIT_DEADLINE, System.nanoTime() + commitBudget(limit).toNanos());
             long timer = vertx.setTimer(limit.toMillis(), id -> expire(context, limit));
             context.addEndHandler(ended -> vertx.cancelTimer(timer));
             context.next();
         });
         // the work behind a request answered here (or by DatabaseOutageGuard) may still finish, and then finds the
-        // response written: nothing is left to tell the client, so that is not an error worth a stack trace
-        router.route().order(Integer.MIN_VALUE + 1).failureHandler(context -> {
-            if (context.response().ended() && context.failure() instanceof IllegalStateException) {
+        // response written or reset: nothing is left to tell the client, so that is not an error worth a stack trace
+        router.route().order(Integer.MIN_VALUE).failureHandler(context -> {
+            if (isLateAnswer(context)) {
                 LOG.debugf("%s %s finished after it was answered", context.request().method(), context.request().path());
             } else {
                 context.next();
             }
         });
+    }
+
+    /** How long a write of a request with this timeout has to be ready to commit. */
+    public static Duration commitBudget(Duration timeout) {
+        return timeout.multipliedBy(COMMIT_PERCENT).dividedBy(100);
+    }
+
+    /** Whether the request's commit deadline has passed; never outside a timed request. */
+    public static boolean pastCommitDeadline(RoutingContext context) {
+        Long deadline = context.get(COMMIT_DEADLINE);
+        return deadline != null && System.nanoTime() - deadline > 0;
     }
 
     /** A WebSocket (the Dev UI's) lives on after its HTTP request. */
@@ -59,6 +74,17 @@ public class RequestTimeout {
 
     private static boolean isImport(RoutingContext context) {
         return context.request().method() == HttpMethod.POST && context.request().path().equals("/graph");
+    }
+
+    private static boolean isLateAnswer(RoutingContext context) {
+        return (context.response().ended() || context.response().closed()) && isLateWrite(context.failure());
+    }
+
+    /** The failure of writing to a response that was already answered (here, or by DatabaseOutageGuard). */
+    static boolean isLateWrite(Throwable failure) {
+        return failure instanceof IllegalStateException && failure.getMessage() != null
+                && (failure.getMessage().startsWith("Response has already been written")
+                        || failure.getMessage().startsWith("Response is closed"));
     }
 
     /** What a client whose request was cut short should do: a write may have been committed just before. */

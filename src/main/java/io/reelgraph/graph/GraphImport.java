@@ -49,7 +49,7 @@ public class GraphImport {
     public Uni<ImportResult> run(GraphDocument document) {
         ImportPlan plan = ImportPlan.of(document);
         requireValid(plan.violations());
-        return transactions.importing(pool, connection -> checkExisting(connection, plan)
+        return transactions.write(pool, connection -> checkExisting(connection, plan)
                 .chain(() -> insert(connection, plan)));
     }
 

@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Reads the real tables through the service's reactive pool, to check what the API wrote. */
@@ -40,11 +39,21 @@ public class Database {
 
     /** Locks a row ({@code SELECT ... FOR UPDATE} in an open transaction) until the returned handle is closed. */
     public AutoCloseable lockRow(String table, long id) {
+        return hold("COMMIT", "BEGIN", "SELECT id FROM " + table + " WHERE id = " + id + " FOR UPDATE");
+    }
+
+    /** Locks a whole table against reads and writes until the returned handle is closed. */
+    public AutoCloseable lockTable(String table) {
+        return hold("UNLOCK TABLES", "LOCK TABLES " + table + " WRITE");
+    }
+
+    /** Runs {@code locks} on a connection of its own, which keeps them until {@code release} runs on close. */
+    private AutoCloseable hold(String release, String... locks) {
         SqlConnection connection = pool.getConnection().await().indefinitely();
-        Transaction transaction = connection.begin().await().indefinitely();
-        connection.preparedQuery("SELECT id FROM " + table + " WHERE id = ? FOR UPDATE").execute(Tuple.of(id))
-                .await().indefinitely();
-        return () -> transaction.commit().eventually(connection::close).await().indefinitely();
+        for (String lock : locks) {
+            connection.query(lock).execute().await().indefinitely();
+        }
+        return () -> connection.query(release).execute().eventually(connection::close).await().indefinitely();
     }
 
     public Map<String, Object> row(String sql, Object... args) {
