@@ -2,9 +2,11 @@ package io.reelgraph;
 
 import static io.reelgraph.support.Api.assertProblem;
 import static io.reelgraph.support.Api.get;
+import static io.reelgraph.support.Api.post;
 import static io.reelgraph.support.Api.put;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -25,7 +27,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Requests stuck on the database when it is found down are answered at once with a 503, and a write answered that
- * way does not commit when the database lets it go on. The database is held up with a table lock and declared down
+ * way (through Hibernate Reactive or, for an import, the reactive client) does not commit when the database lets it
+ * go on. The database is held up with a table lock and declared down
  * by a stand-in probe, so that this runs the same way every time (DatabaseOutageTest stops the real server).
  */
 @QuarkusTest
@@ -46,20 +49,37 @@ class OutageGuardTest {
             }
         }, DatabasePool.class);
         long author = Api.createAuthor("steady");
+        String code = Api.unique("cut");
         try (AutoCloseable lock = db.lockTable("author")) {
             CompletableFuture<ValidatableResponse> read = CompletableFuture.supplyAsync(() -> get("/authors/" + author));
             CompletableFuture<ValidatableResponse> write = CompletableFuture.supplyAsync(
                     () -> put("/authors/" + author, "{\"name\":\"cut off\"}"));
-            Thread.sleep(500); // both are waiting on the lock
+            CompletableFuture<ValidatableResponse> graphImport = CompletableFuture.supplyAsync(() -> post("/graph",
+                    "{\"nodes\":[{\"id\":\"v\",\"type\":\"video\",\"code\":\"" + code + "\"}],"
+                            + "\"edges\":[{\"from\":\"author:" + author + "\",\"to\":\"v\",\"kind\":\"upload\"}]}"));
+            awaitWaitingOnTheLock(3);
             long lost = System.nanoTime();
             guard.connectionLost();
             assertProblem(read.join(), 503, "database-unavailable").body("detail", containsString("retry later"));
             assertProblem(write.join(), 503, "database-unavailable")
                     .body("detail", containsString("read the resource before retrying"));
+            assertProblem(graphImport.join(), 503, "database-unavailable");
             long millis = (System.nanoTime() - lost) / 1_000_000;
             assertTrue(millis < 1_000, "answered " + millis + " ms after the database was found down");
         }
-        Thread.sleep(1_000); // the write's transaction goes on once the lock is gone: it must roll back, not commit
+        // the writes go on once the lock is gone (an update, an import): they must roll back, not commit
+        Thread.sleep(1_000);
         get("/authors/" + author).statusCode(200).body("name", equalTo("steady"));
+        assertEquals(0, db.count("SELECT COUNT(*) FROM video WHERE code = ?", code));
+    }
+
+    /** Until {@code statements} statements wait on the table lock: the requests are in flight. */
+    private void awaitWaitingOnTheLock(int statements) throws InterruptedException {
+        long started = System.nanoTime();
+        while (db.count("SELECT COUNT(*) FROM information_schema.PROCESSLIST"
+                + " WHERE STATE = 'Waiting for table metadata lock'") < statements) {
+            assertTrue(System.nanoTime() - started < 10_000_000_000L, "the requests never reached the lock");
+            Thread.sleep(50);
+        }
     }
 }
