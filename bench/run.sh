@@ -379,8 +379,7 @@ for _ in $(seq 1 120); do
     previous=$current
 done
 log "4. raw import of the same document"
-# chunked: the service refuses a declared Content-Length over 1 MB on every path but /graph
-import_graph raw /bench/raw/graph -H 'Transfer-Encoding: chunked'
+import_graph raw /bench/raw/graph
 [[ $STATUS == 201 && $ADDED == "$GRAPH_ROWS" ]] || die "the raw import failed ($STATUS, $ADDED rows added)"
 RAW_GRAPH_S=$SECONDS_TAKEN
 
