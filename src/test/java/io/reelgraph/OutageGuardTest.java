@@ -11,9 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusMock;
@@ -40,6 +43,14 @@ class OutageGuardTest {
     @Inject
     DatabaseOutageGuard guard;
 
+    /** One thread per client, so that all three requests are sent at once. */
+    private final ExecutorService clients = Executors.newFixedThreadPool(3);
+
+    @AfterEach
+    void stopClients() {
+        clients.shutdownNow();
+    }
+
     @Test
     void requestsInFlightWhenTheDatabaseIsDownAreAnsweredAndWriteNothing() throws Exception {
         QuarkusMock.installMockForType(new DatabasePool() {
@@ -51,12 +62,14 @@ class OutageGuardTest {
         long author = Api.createAuthor("steady");
         String code = Api.unique("cut");
         try (AutoCloseable lock = db.lockTable("author")) {
-            CompletableFuture<ValidatableResponse> read = CompletableFuture.supplyAsync(() -> get("/authors/" + author));
+            CompletableFuture<ValidatableResponse> read = CompletableFuture.supplyAsync(() -> get("/authors/" + author),
+                    clients);
             CompletableFuture<ValidatableResponse> write = CompletableFuture.supplyAsync(
-                    () -> put("/authors/" + author, "{\"name\":\"cut off\"}"));
+                    () -> put("/authors/" + author, "{\"name\":\"cut off\"}"), clients);
             CompletableFuture<ValidatableResponse> graphImport = CompletableFuture.supplyAsync(() -> post("/graph",
                     "{\"nodes\":[{\"id\":\"v\",\"type\":\"video\",\"code\":\"" + code + "\"}],"
-                            + "\"edges\":[{\"from\":\"author:" + author + "\",\"to\":\"v\",\"kind\":\"upload\"}]}"));
+                            + "\"edges\":[{\"from\":\"author:" + author + "\",\"to\":\"v\",\"kind\":\"upload\"}]}"),
+                    clients);
             awaitWaitingOnTheLock(3);
             long lost = System.nanoTime();
             guard.connectionLost();
@@ -68,17 +81,27 @@ class OutageGuardTest {
             assertTrue(millis < 1_000, "answered " + millis + " ms after the database was found down");
         }
         // the writes go on once the lock is gone (an update, an import): they must roll back, not commit
-        Thread.sleep(1_000);
+        awaitWaitingOnTheLock(0);
+        awaitNoTransactions();
         get("/authors/" + author).statusCode(200).body("name", equalTo("steady"));
         assertEquals(0, db.count("SELECT COUNT(*) FROM video WHERE code = ?", code));
     }
 
-    /** Until {@code statements} statements wait on the table lock: the requests are in flight. */
+    /** Until exactly {@code statements} statements wait on the table lock. */
     private void awaitWaitingOnTheLock(int statements) throws InterruptedException {
+        awaitCount("SELECT COUNT(*) FROM information_schema.PROCESSLIST"
+                + " WHERE STATE = 'Waiting for table metadata lock'", statements);
+    }
+
+    /** Until no transaction is open on the server: the writes let go by the lock have ended, one way or the other. */
+    private void awaitNoTransactions() throws InterruptedException {
+        awaitCount("SELECT COUNT(*) FROM information_schema.INNODB_TRX", 0);
+    }
+
+    private void awaitCount(String sql, long expected) throws InterruptedException {
         long started = System.nanoTime();
-        while (db.count("SELECT COUNT(*) FROM information_schema.PROCESSLIST"
-                + " WHERE STATE = 'Waiting for table metadata lock'") < statements) {
-            assertTrue(System.nanoTime() - started < 10_000_000_000L, "the requests never reached the lock");
+        while (db.count(sql) != expected) {
+            assertTrue(System.nanoTime() - started < 10_000_000_000L, "still not " + expected + ": " + sql);
             Thread.sleep(50);
         }
     }

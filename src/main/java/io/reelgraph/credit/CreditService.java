@@ -1,7 +1,5 @@
 package io.reelgraph.credit;
 
-import java.util.function.Supplier;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -30,8 +28,10 @@ public class CreditService {
      * transaction, finds the winner's row and updates it.
      */
     public Uni<Saved> put(Long videoId, Long authorId, String extraData) {
-        Supplier<Uni<Saved>> attempt = () -> transactions.write(() -> putOnce(videoId, authorId, extraData));
-        return attempt.get().onFailure(DatabaseErrors.DUPLICATE_KEY::causes).recoverWithUni(failure -> attempt.get());
+        // both made now, in the request: a Uni is lazy, and the retry runs only after a duplicate key
+        Uni<Saved> retry = transactions.write(() -> putOnce(videoId, authorId, extraData));
+        return transactions.write(() -> putOnce(videoId, authorId, extraData))
+                .onFailure(DatabaseErrors.DUPLICATE_KEY::causes).recoverWithUni(failure -> retry);
     }
 
     private static Uni<Saved> putOnce(Long videoId, Long authorId, String extraData) {

@@ -8,6 +8,8 @@ import jakarta.persistence.OptimisticLockException;
 
 import org.hibernate.StaleStateException;
 
+import io.vertx.core.VertxException;
+import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.mysqlclient.MySQLException;
 import io.vertx.sqlclient.ClosedConnectionException;
 
@@ -51,6 +53,20 @@ public enum DatabaseErrors {
     public static boolean isStaleVersion(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof StaleStateException || cause instanceof OptimisticLockException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether no pooled connection became free in time ({@code quarkus.datasource.reactive.mysql.connection-timeout}):
+     * the database is up but every connection is busy. Vert.x says so only in words ("Timeout" when a session asks).
+     */
+    public static boolean isPoolExhausted(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof VertxException && "Timeout waiting for connection".equals(cause.getMessage())
+                    || cause instanceof NoStackTraceThrowable && "Timeout".equals(cause.getMessage())) {
                 return true;
             }
         }

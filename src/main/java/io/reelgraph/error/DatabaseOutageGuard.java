@@ -23,7 +23,8 @@ import io.vertx.ext.web.RoutingContext;
  * When a request fails because its database connection was lost or refused, asks the server directly whether it is
  * down ({@link DatabasePool#down}: it refuses or drops a connection of its own); if it is, every API request still in
  * flight is answered with a 503 {@code database-unavailable} problem at once, rather than by the request timeout.
- * A write answered this way cannot commit afterwards ({@code common.Transactions} checks before committing).
+ * A write answered this way does not commit afterwards ({@code common.Transactions} checks before committing), unless
+ * its commit was already under way; the problem tells a writer to look before it retries.
  * <p>
  * Why: a request can wait forever on a connection that died under it. When a MySQL connection closes, the client
  * fails the command in flight, and from that callback the pool hands the same (dead, not yet removed) connection to
@@ -97,6 +98,6 @@ public class DatabaseOutageGuard {
             return;
         }
         ProblemType.DATABASE_UNAVAILABLE.problem("The database became unreachable while the request was in flight; "
-                + RequestTimeout.retryAdvice(context)).send(response);
+                + RequestTimeout.retryAdvice(context.request().method())).send(response);
     }
 }

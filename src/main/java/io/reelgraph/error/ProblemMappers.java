@@ -21,6 +21,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.reelgraph.common.Roles;
+import io.vertx.core.http.HttpServerRequest;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -102,7 +103,7 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Throwable e) {
+    public Response unexpected(Throwable e, HttpServerRequest request) {
         Optional<DatabaseErrors> database = DatabaseErrors.of(e);
         if (database.isPresent()) {
             return ProblemType.CONFLICT.problem(switch (database.get()) {
@@ -115,10 +116,17 @@ public class ProblemMappers {
             return ProblemType.CONFLICT.problem("Another request changed the same rows at the same time; retry")
                     .toResponse();
         }
+        // a write may have committed before its answer was read back, so it is told to look before it retries
         if (DatabaseErrors.isUnavailable(e)) {
             LOG.warn("Database unavailable: " + e);
             outageGuard.connectionLost();
-            return ProblemType.DATABASE_UNAVAILABLE.problem("The database cannot be reached; retry later").toResponse();
+            return ProblemType.DATABASE_UNAVAILABLE.problem("The database cannot be reached; "
+                    + RequestTimeout.retryAdvice(request.method())).toResponse();
+        }
+        if (DatabaseErrors.isPoolExhausted(e)) {
+            LOG.warn("No database connection became free in time: " + e);
+            return ProblemType.DATABASE_UNAVAILABLE.problem("The database is busy: no connection became free in time; "
+                    + RequestTimeout.retryAdvice(request.method())).toResponse();
         }
         if (RequestTimeout.isLateWrite(e)) {
             // the request was answered already (timeout or outage): its own result has nowhere to go

@@ -69,7 +69,7 @@ public class RequestTimeout {
 
     /** A WebSocket (the Dev UI's) lives on after its HTTP request. */
     static boolean isUpgrade(RoutingContext context) {
-        return context.request().headers().contains("Upgrade");
+        return "websocket".equalsIgnoreCase(context.request().getHeader("Upgrade"));
     }
 
     private static boolean isImport(RoutingContext context) {
@@ -88,8 +88,7 @@ public class RequestTimeout {
     }
 
     /** What a client whose request was cut short should do: a write may have been committed just before. */
-    static String retryAdvice(RoutingContext context) {
-        HttpMethod method = context.request().method();
+    static String retryAdvice(HttpMethod method) {
         return method == HttpMethod.GET || method == HttpMethod.HEAD ? "retry later"
                 : "a change is rolled back unless its commit was already under way: read the resource before retrying";
     }
@@ -100,6 +99,6 @@ public class RequestTimeout {
         }
         LOG.warnf("%s %s did not complete within %s", context.request().method(), context.request().path(), limit);
         ProblemType.TIMEOUT.problem("The request did not complete within " + limit.toSeconds() + " s; "
-                + retryAdvice(context)).send(context.response());
+                + retryAdvice(context.request().method())).send(context.response());
     }
 }
