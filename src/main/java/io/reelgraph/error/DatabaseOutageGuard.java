@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -37,18 +38,31 @@ public class DatabaseOutageGuard {
 
     private static final Logger LOG = Logger.getLogger(DatabaseOutageGuard.class);
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
+    private static final Duration SWEEP = Duration.ofSeconds(10);
 
     @Inject
     DatabasePool database;
+
+    @Inject
+    Vertx vertx;
+
+    private long sweeper;
 
     private final Set<InFlight> inFlight = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean probing = new AtomicBoolean();
     private final AtomicBoolean lostMeanwhile = new AtomicBoolean();
 
     private record InFlight(RoutingContext request, Context context) {
+
+        boolean answered() {
+            return request.response().ended() || request.response().closed();
+        }
     }
 
     void install(@Observes Router router) {
+        // an end handler can be lost (Quarkus's body reader replaces the response's when it cuts a body off), so
+        // answered requests are also swept out now and then
+        sweeper = vertx.setPeriodic(SWEEP.toMillis(), id -> inFlight.removeIf(InFlight::answered));
         router.route().order(Integer.MIN_VALUE + 2).handler(context -> {
             // health, metrics and OpenAPI must answer for themselves (liveness stays UP through an outage)
             if (!context.request().path().startsWith("/q/") && !RequestTimeout.isUpgrade(context)) {
@@ -58,6 +72,11 @@ public class DatabaseOutageGuard {
             }
             context.next();
         });
+    }
+
+    @PreDestroy
+    void stopSweeping() {
+        vertx.cancelTimer(sweeper);
     }
 
     /** A request failed because a database connection was lost or could not be opened. */
@@ -71,7 +90,7 @@ public class DatabaseOutageGuard {
     /** One probe at a time; a loss reported while it runs starts another after it, for requests begun meanwhile. */
     private void probe() {
         lostMeanwhile.set(false);
-        List<InFlight> suspects = List.copyOf(inFlight);
+        List<InFlight> suspects = inFlight.stream().filter(request -> !request.answered()).toList();
         database.down(PROBE_TIMEOUT).subscribe().with(down -> {
             if (down && !suspects.isEmpty()) {
                 LOG.warnf("The database is down: answering the %d requests in flight", suspects.size());
