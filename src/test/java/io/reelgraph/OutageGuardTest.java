@@ -70,7 +70,7 @@ class OutageGuardTest {
                     "{\"nodes\":[{\"id\":\"v\",\"type\":\"video\",\"code\":\"" + code + "\"}],"
                             + "\"edges\":[{\"from\":\"author:" + author + "\",\"to\":\"v\",\"kind\":\"upload\"}]}"),
                     clients);
-            awaitWaitingOnTheLock(3);
+            db.awaitLockWaits(3);
             long lost = System.nanoTime();
             guard.connectionLost();
             assertProblem(read.join(), 503, "database-unavailable").body("detail", containsString("retry later"));
@@ -81,19 +81,9 @@ class OutageGuardTest {
             assertTrue(millis < 1_000, "answered " + millis + " ms after the database was found down");
         }
         // the writes go on once the lock is gone (an update, an import), and take milliseconds: they must roll back
-        awaitWaitingOnTheLock(0);
+        db.awaitLockWaits(0);
         Thread.sleep(1_500);
         get("/authors/" + author).statusCode(200).body("name", equalTo("steady"));
         assertEquals(0, db.count("SELECT COUNT(*) FROM video WHERE code = ?", code));
-    }
-
-    /** Until exactly {@code statements} statements wait on the table lock. */
-    private void awaitWaitingOnTheLock(int statements) throws InterruptedException {
-        long started = System.nanoTime();
-        while (db.count("SELECT COUNT(*) FROM information_schema.PROCESSLIST"
-                + " WHERE STATE = 'Waiting for table metadata lock'") != statements) {
-            assertTrue(System.nanoTime() - started < 10_000_000_000L, "not " + statements + " waiting on the lock");
-            Thread.sleep(50);
-        }
     }
 }

@@ -56,7 +56,7 @@ class PoolExhaustionTest {
             for (int i = 0; i < poolSize - 2; i++) {
                 holding.add(CompletableFuture.supplyAsync(() -> get("/authors/" + author), clients));
             }
-            awaitWaiting(monitor, poolSize - 2);
+            Database.awaitLockWaits(monitor, poolSize - 2);
             long started = System.nanoTime();
             assertProblem(get("/authors/" + author), 503, "database-unavailable")
                     .body("detail", containsString("no connection became free"));
@@ -69,15 +69,5 @@ class PoolExhaustionTest {
         }
         holding.forEach(response -> response.join().statusCode(200));
         get("/authors/" + author).statusCode(200).body("name", equalTo("busy"));
-    }
-
-    private static void awaitWaiting(SqlConnection monitor, int statements) throws InterruptedException {
-        long started = System.nanoTime();
-        while (monitor.query("SELECT COUNT(*) FROM information_schema.PROCESSLIST"
-                + " WHERE STATE = 'Waiting for table metadata lock'").execute().await().indefinitely()
-                .iterator().next().getLong(0) < statements) {
-            assertTrue(System.nanoTime() - started < 10_000_000_000L, "the reads never reached the lock");
-            Thread.sleep(50);
-        }
     }
 }

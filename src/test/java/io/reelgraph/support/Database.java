@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -45,6 +46,24 @@ public class Database {
     /** Locks a whole table against reads and writes until the returned handle is closed. */
     public AutoCloseable lockTable(String table) {
         return hold("UNLOCK TABLES", "LOCK TABLES " + table + " WRITE");
+    }
+
+    /** Until exactly {@code statements} statements wait on a table lock: requests parked there are in flight. */
+    public void awaitLockWaits(int statements) throws InterruptedException {
+        awaitLockWaits(pool, statements);
+    }
+
+    /** The same, counted through {@code client}: a connection set aside when the pool itself is to be filled. */
+    public static void awaitLockWaits(SqlClient client, int statements) throws InterruptedException {
+        long started = System.nanoTime();
+        while (client.query("SELECT COUNT(*) FROM information_schema.PROCESSLIST"
+                + " WHERE STATE = 'Waiting for table metadata lock'").execute().await().indefinitely()
+                .iterator().next().getLong(0) != statements) {
+            if (System.nanoTime() - started > 10_000_000_000L) {
+                throw new AssertionError("not " + statements + " statements waiting on a lock after 10 s");
+            }
+            Thread.sleep(50);
+        }
     }
 
     /** Runs {@code locks} on a connection of its own, which keeps them until {@code release} runs on close. */
