@@ -35,6 +35,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final Object HALT = new Object();
 
     @Inject
     DatabaseOutageGuard outageGuard;
@@ -104,6 +105,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof Error error) {
+                halt(error);
+            }
+        }
         Optional<DatabaseErrors> database = DatabaseErrors.of(e);
         if (database.isPresent()) {
             return ProblemType.CONFLICT.problem(switch (database.get()) {
@@ -139,6 +145,25 @@ public class ProblemMappers {
         }
         LOG.error("Request failed", e);
         return ProblemType.INTERNAL.problem("The server failed to process the request").toResponse();
+    }
+
+    /**
+     * An {@link Error} (OutOfMemoryError, StackOverflowError, ...), thrown or as a cause, is no request failure: it
+     * leaves the JVM in an unknown state. It is logged and the JVM halts with the status -XX:+ExitOnOutOfMemoryError
+     * exits with (3), so that the orchestrator restarts the container; that flag covers only the OutOfMemoryErrors the
+     * JVM throws itself, not those thrown by code (direct buffers, Netty's OutOfDirectMemoryError) nor other Errors.
+     * Rethrowing would not do: RESTEasy Reactive hands an exception thrown by a mapper to its unrecoverable-error path,
+     * which answers 500 (RoutingContext.fail) and carries on. A halt runs no shutdown hooks, which may need the memory
+     * or threads that are gone; the lock lets the first thread's log line out, the others wait for the halt.
+     */
+    private static void halt(Error error) {
+        synchronized (HALT) {
+            try {
+                LOG.fatal("An Error leaves the JVM in an unknown state: halting it so that it is restarted", error);
+            } finally {
+                Runtime.getRuntime().halt(3);
+            }
+        }
     }
 
     /**

@@ -47,6 +47,22 @@ class ContainerFilesIT {
     }
 
     @Test
+    void theJvmImageExitsOnAnOutOfMemoryError() throws IOException {
+        String options = jvmImageJavaOptsAppend();
+        assertTrue(exitsOnOutOfMemoryError(options), "JAVA_OPTS_APPEND of docker/Dockerfile.jvm: " + options);
+        assertTrue(options.contains("-Dquarkus.http.host=0.0.0.0"), options);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "docker/Dockerfile.native", "docker/Dockerfile.native-multistage" })
+    void theNativeImageExitsOnAnOutOfMemoryError(String dockerfile) throws IOException {
+        List<String> entrypoint = instructions(dockerfile, "ENTRYPOINT").stream()
+                .reduce((first, last) -> last).map(ContainerFilesIT::jsonArray).orElseThrow();
+        assertEquals("./application", entrypoint.get(0));
+        assertTrue(exitsOnOutOfMemoryError(String.join(" ", entrypoint)), dockerfile + ": " + entrypoint);
+    }
+
+    @Test
     void composeStartsMariaDbWithAHealthCheckAndWiresTheService() throws IOException {
         JsonNode compose = new ObjectMapper(new YAMLFactory()).readTree(Path.of("docker/compose.yaml").toFile());
         JsonNode db = compose.at("/services/db");
@@ -65,6 +81,38 @@ class ContainerFilesIT {
                 "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD"), environment);
         assertEquals("reelgraph", db.at("/environment/MARIADB_DATABASE").asText());
         assertTrue(service.at("/environment/QUARKUS_DATASOURCE_REACTIVE_URL").asText().endsWith("/reelgraph"));
+    }
+
+    /** The options run-java.sh appends in the JVM image; a Deployment that sets the variable must repeat them. */
+    static String jvmImageJavaOptsAppend() throws IOException {
+        String prefix = "JAVA_OPTS_APPEND=";
+        return instructions("docker/Dockerfile.jvm", "ENV").stream()
+                .filter(env -> env.startsWith(prefix))
+                .map(env -> env.substring(prefix.length()).replaceAll("^\"|\"$", ""))
+                .reduce((first, last) -> last).orElseThrow(() -> new AssertionError("no ENV JAVA_OPTS_APPEND"));
+    }
+
+    /** Whether the last of the options that mention it switches -XX:+ExitOnOutOfMemoryError on. */
+    static boolean exitsOnOutOfMemoryError(String options) {
+        return Stream.of(options.split("\\s+")).filter(option -> option.contains("ExitOnOutOfMemoryError"))
+                .reduce((first, last) -> last).filter("-XX:+ExitOnOutOfMemoryError"::equals).isPresent();
+    }
+
+    /** The arguments of each instruction of that name, in order. */
+    private static List<String> instructions(String dockerfile, String name) throws IOException {
+        return Files.readAllLines(Path.of(dockerfile)).stream()
+                .map(String::strip)
+                .filter(line -> line.startsWith(name + " "))
+                .map(line -> line.substring(name.length()).strip())
+                .toList();
+    }
+
+    private static List<String> jsonArray(String json) {
+        try {
+            return List.of(new ObjectMapper().readValue(json, String[].class));
+        } catch (IOException e) {
+            throw new AssertionError("not a JSON array: " + json, e);
+        }
     }
 
     /** The source paths of the COPY instructions that copy from the build context. */

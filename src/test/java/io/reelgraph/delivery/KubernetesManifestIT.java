@@ -2,6 +2,8 @@ package io.reelgraph.delivery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -76,9 +78,34 @@ class KubernetesManifestIT {
     }
 
     @Test
+    void theJvmExitsOnAnOutOfMemoryErrorAndTheContainerIsRestarted() throws IOException {
+        JsonNode container = container();
+        String javaOptsAppend = env(container, "JAVA_OPTS_APPEND");
+        assertNotNull(javaOptsAppend, "the Deployment sets no JAVA_OPTS_APPEND");
+        assertTrue(ContainerFilesIT.exitsOnOutOfMemoryError(javaOptsAppend), javaOptsAppend);
+        // the Deployment's variable replaces the image's, so it must carry the image's other options as well
+        assertEquals(ContainerFilesIT.jvmImageJavaOptsAppend(), javaOptsAppend);
+        // JAVA_OPTS would replace every option run-java.sh computes, the heap ratio among them
+        assertNull(env(container, "JAVA_OPTS"));
+        assertEquals("50", env(container, "JAVA_MAX_MEM_RATIO"));
+        JsonNode restartPolicy = resource("Deployment", "reelgraph").at("/spec/template/spec/restartPolicy");
+        assertTrue(restartPolicy.isMissingNode() || restartPolicy.asText().equals("Always"), restartPolicy.toString());
+    }
+
+    @Test
     void migrationsRunInTheServiceNotInAnExtraJob() {
         Set<String> kinds = RESOURCES.stream().map(r -> r.get("kind").asText()).collect(Collectors.toSet());
         assertEquals(Set.of("ConfigMap", "Service", "Deployment"), kinds);
+    }
+
+    /** The literal value of the container's environment variable, or null when it sets none. */
+    private static String env(JsonNode container, String name) {
+        for (JsonNode env : container.path("env")) {
+            if (env.get("name").asText().equals(name)) {
+                return env.path("value").asText(null);
+            }
+        }
+        return null;
     }
 
     private static JsonNode container() {
