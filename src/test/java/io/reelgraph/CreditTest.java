@@ -49,12 +49,12 @@ class CreditTest {
 
         put(path, "{\"extraData\":\"b b\"}").statusCode(200).body("extraData", equalTo("b b"));
         assertEquals(List.of(Map.of("extra_data", "b b")), creditRows(author, video));
-        get("/videos/" + video + "/credits").body("extraData", contains("b b"));
-        get("/authors/" + author + "/credits").body("videoId", contains((int) video));
+        get("/videos/" + video + "/credits").body("items.extraData", contains("b b"));
+        get("/authors/" + author + "/credits").body("items.videoId", contains((int) video));
 
         delete(path).statusCode(204);
         assertEquals(List.of(), creditRows(author, video));
-        get("/videos/" + video + "/credits").body("", empty());
+        get("/videos/" + video + "/credits").body("items", empty()).body("total", equalTo(0));
         assertProblem(delete(path), 404, "not-found");
     }
 

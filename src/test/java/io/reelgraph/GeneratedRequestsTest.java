@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -142,9 +143,9 @@ class GeneratedRequestsTest {
                 "authorCredits", "videoCredits", "postAuthor", "postVideo", "putAuthor", "putVideo", "deleteAuthor",
                 "deleteVideo", "feature", "unfeature", "featuredBy", "clearFeaturedBy", "setAuthor", "clearAuthor",
                 "upload", "putCredit", "deleteCredit", "graph", "importGraph"))) {
-            case "listAuthors" -> get("/authors" + query(in, "name", "page", "size", "sort", "expand"));
+            case "listAuthors" -> get("/authors" + query(in, "name", "page", "size", "sort", "cursor", "expand"));
             case "listVideos" -> get("/videos" + query(in, "code", "minScore", "authorId", "page", "size", "sort",
-                    "expand"));
+                    "cursor", "expand"));
             case "getAuthor" -> get("/authors/" + author + query(in, "expand"));
             case "getVideo" -> get("/videos/" + video + query(in, "expand"));
             case "graph" -> get("/graph" + query(in, "author", "video", "depth", "limit"));
@@ -155,9 +156,9 @@ class GeneratedRequestsTest {
                             "to", () -> quote(in.oneOf(List.of("n", "m", "video:" + id.get(), in.text()))),
                             "kind", () -> quote(in.oneOf(List.of("upload", "featured", "credit", in.text()))),
                             "extraData", () -> quote(in.text()))) + "]")));
-            case "authorVideos" -> get("/authors/" + author + "/videos");
-            case "authorCredits" -> get("/authors/" + author + "/credits");
-            case "videoCredits" -> get("/videos/" + video + "/credits");
+            case "authorVideos" -> get("/authors/" + author + "/videos" + query(in, "page", "size", "sort", "cursor"));
+            case "authorCredits" -> get("/authors/" + author + "/credits" + query(in, "page", "size", "sort", "cursor"));
+            case "videoCredits" -> get("/videos/" + video + "/credits" + query(in, "page", "size", "sort", "cursor"));
             case "postAuthor" -> new Call("POST", "/authors", in.jsonObject(0,
                     List.of("name", "featuredVideo", "featuredVideoId", "videos", "credits"), Map.of(
                             "name", () -> quote(in.text()),
@@ -239,6 +240,7 @@ class GeneratedRequestsTest {
         for (String name : names) {
             if (in.chance(40)) {
                 String value = name.equals("expand") && in.chance(70) ? expand(in)
+                        : name.equals("cursor") && in.chance(70) ? cursor(in)
                         : in.chance(50) ? in.numberToken() : in.text();
                 if (value.length() > 200) {
                     value = value.substring(0, 200);
@@ -247,6 +249,14 @@ class GeneratedRequestsTest {
             }
         }
         return params.isEmpty() ? "" : "?" + String.join("&", params);
+    }
+
+    /** A cursor of the lists' own form (sort, key, typed value) holding values of any kind. */
+    private static String cursor(BadInput in) {
+        String value = in.oneOf(List.of("n", "l" + in.numberToken(), "f" + in.numberToken(), "s" + in.text()));
+        String text = in.oneOf(List.of("id", "-score", "code", "name", "videoId", in.text())) + "\n" + in.numberToken()
+                + "\n" + value;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private HttpResponse<String> send(Call call) throws IOException, InterruptedException {

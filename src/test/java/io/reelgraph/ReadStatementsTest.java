@@ -3,6 +3,7 @@ package io.reelgraph;
 import static io.reelgraph.support.Api.get;
 import static io.reelgraph.support.Api.post;
 import static io.reelgraph.support.Api.put;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -34,7 +35,9 @@ class ReadStatementsTest {
 
         assertEquals(1, statementsFor("/authors/" + small));
         assertEquals(1, statementsFor("/authors/" + large));
-        get("/authors/" + large).body("videos", hasSize(50)).body("credits", hasSize(50));
+        // the first page of each list, and how many there are
+        get("/authors/" + large).body("videos", hasSize(20)).body("credits", hasSize(20))
+                .body("more.videos.total", equalTo(50)).body("more.credits.total", equalTo(50));
     }
 
     @Test
@@ -44,7 +47,7 @@ class ReadStatementsTest {
 
         assertEquals(2, statementsFor("/videos/" + small));
         assertEquals(2, statementsFor("/videos/" + large));
-        get("/videos/" + large).body("credits", hasSize(50));
+        get("/videos/" + large).body("credits", hasSize(20)).body("more.credits.total", equalTo(50));
     }
 
     @Test

@@ -87,6 +87,26 @@ class RelationshipLinksTest {
         });
     }
 
+    /**
+     * The video's uploader (already loaded with the video) asked to feature it while it features another video:
+     * a conflict, from an author read twice in one session (once as the uploader, once with its featured video).
+     */
+    @Test
+    void anUploaderFeaturingAnotherVideoCannotFeatureItsUpload() {
+        long author = Api.createAuthor("uploader");
+        long featured = Api.createVideo("featured");
+        put("/authors/" + author + "/featured-video", "{\"videoId\":" + featured + "}").statusCode(200);
+        long upload = post("/authors/" + author + "/videos", "{\"code\":\"upload\"}").statusCode(201)
+                .extract().jsonPath().getLong("id");
+        db.assertUnchangedBy(() -> assertProblem(put("/videos/" + upload + "/featured-by",
+                "{\"authorId\":" + author + "}"), 409, "conflict"));
+        // once it features nothing, it can
+        delete("/authors/" + author + "/featured-video").statusCode(204);
+        put("/videos/" + upload + "/featured-by", "{\"authorId\":" + author + "}").statusCode(200)
+                .body("featuredBy.id", equalTo((int) author));
+        put("/videos/" + upload + "/featured-by", "{\"authorId\":" + author + "}").statusCode(200);
+    }
+
     @Test
     void linkEndpointsRejectUnknownIdsAndBadBodies() {
         long author = Api.createAuthor("a");
@@ -117,17 +137,17 @@ class RelationshipLinksTest {
         long second = Api.createAuthor("second");
         long video = post("/authors/" + first + "/videos", "{\"code\":\"appended\",\"score\":4}").statusCode(201)
                 .body("author.id", equalTo((int) first)).extract().jsonPath().getLong("id");
-        get("/authors/" + first + "/videos").body("id", contains((int) video));
+        get("/authors/" + first + "/videos").body("items.id", contains((int) video));
 
         // moving the video to another uploader takes it off the first one's list
         put("/videos/" + video + "/author", "{\"authorId\":" + second + "}").statusCode(200)
                 .body("author.name", equalTo("second"));
-        get("/authors/" + first + "/videos").body("", empty());
+        get("/authors/" + first + "/videos").body("items", empty());
         get("/authors/" + second).body("videos.id", contains((int) video));
 
         delete("/videos/" + video + "/author").statusCode(204);
         get("/videos/" + video).body("author", nullValue());
-        get("/authors/" + second + "/videos").body("", empty());
+        get("/authors/" + second + "/videos").body("items", empty());
         assertNull(db.row("SELECT author_id FROM video WHERE id = ?", video).get("author_id"));
     }
 

@@ -1,6 +1,7 @@
 package io.reelgraph;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -23,13 +24,13 @@ class SchemaTest {
     void columns() {
         assertEquals(List.of(
                 column("author", "id", "bigint", "NO", "PRI"),
-                column("author", "name", "varchar(100)", "NO", ""),
+                column("author", "name", "varchar(100)", "NO", "MUL"),
                 column("author", "featured_video_id", "bigint", "YES", "UNI"),
                 column("author", "version", "bigint", "NO", ""),
                 column("video", "id", "bigint", "NO", "PRI"),
-                column("video", "code", "varchar(10)", "NO", ""),
+                column("video", "code", "varchar(10)", "NO", "MUL"),
                 column("video", "img", "varchar(100)", "YES", ""),
-                column("video", "score", "float", "YES", ""),
+                column("video", "score", "float", "YES", "MUL"),
                 column("video", "author_id", "bigint", "YES", "MUL"),
                 column("video", "version", "bigint", "NO", ""),
                 column("video_author", "author_id", "bigint", "NO", "PRI"),
@@ -42,6 +43,20 @@ class SchemaTest {
                         + " ORDER BY FIELD(table_name, 'author', 'video', 'video_author'), ordinal_position"));
         assertEquals(2, db.count("SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = DATABASE()"
                 + " AND extra = 'auto_increment' AND column_name = 'id' AND table_name IN ('author', 'video')"));
+    }
+
+    /** Each sortable field of a list leads an index, and follows author_id (the one equality filter) in another. */
+    @Test
+    void everySortableFieldHasAnIndex() {
+        List<String> indexes = db.rows("SELECT table_name, index_name, GROUP_CONCAT(column_name ORDER BY seq_in_index)"
+                + " AS columns FROM information_schema.statistics WHERE table_schema = DATABASE()"
+                + " GROUP BY table_name, index_name").stream()
+                .map(row -> row.get("table_name") + "(" + row.get("columns") + ")").toList();
+        for (String index : List.of("author(name)", "video(code)", "video(score)", "video(author_id,code)",
+                "video(author_id,score)", "video(author_id)", "video_author(author_id,video_id)",
+                "video_author(video_id)")) {
+            assertTrue(indexes.contains(index), index + " in " + indexes);
+        }
     }
 
     @Test

@@ -94,8 +94,9 @@ class SeedScriptsTest {
     private void assertUploads(long authorId, List<Long> videoIds) {
         assertEquals(2, videoIds.size());
         get("/authors/" + authorId + "/videos").statusCode(200)
-                .body("code", contains("video a", "video b"))
-                .body("img", contains("123", "456"));
+                .body("items.code", contains("video a", "video b"))
+                .body("items.img", contains("123", "456"))
+                .body("total", equalTo(2));
         get("/authors/" + authorId).statusCode(200)
                 .body("videos.id", contains(videoIds.get(0).intValue(), videoIds.get(1).intValue()));
         for (long videoId : videoIds) {
@@ -147,16 +148,16 @@ class SeedScriptsTest {
 
     private void assertFourCredits(long videoA, long videoB, long authorA, long authorB) {
         get("/videos/" + videoA + "/credits").statusCode(200)
-                .body("", hasSize(2))
-                .body("authorId", contains((int) authorA, (int) authorB))
-                .body("name", contains("author a", "author b"))
-                .body("extraData", contains("a a", "a b"));
+                .body("items", hasSize(2))
+                .body("items.authorId", contains((int) authorA, (int) authorB))
+                .body("items.name", contains("author a", "author b"))
+                .body("items.extraData", contains("a a", "a b"));
         get("/videos/" + videoB + "/credits").statusCode(200)
-                .body("extraData", contains("b a", "b b"));
+                .body("items.extraData", contains("b a", "b b"));
         get("/authors/" + authorA + "/credits").statusCode(200)
-                .body("videoId", contains((int) videoA, (int) videoB))
-                .body("code", contains("video a", "video b"))
-                .body("extraData", contains("a a", "b a"));
+                .body("items.videoId", contains((int) videoA, (int) videoB))
+                .body("items.code", contains("video a", "video b"))
+                .body("items.extraData", contains("a a", "b a"));
         get("/authors/" + authorB).statusCode(200)
                 .body("credits.extraData", containsInAnyOrder("a b", "b b"));
         get("/videos/" + videoA).statusCode(200)

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.reelgraph.common.Paging;
+import io.reelgraph.common.Listing;
 import io.reelgraph.support.Api;
 import io.reelgraph.support.Database;
 import io.restassured.path.json.JsonPath;
@@ -39,9 +39,9 @@ class StreamingTest {
     URL server;
 
     @Test
-    void streamsEveryMatchingRowInIdOrder() {
+    void streamsEveryMatchingRowInItsOrder() {
         long author = Api.createAuthor("streamer");
-        int rows = Paging.STREAM_CHUNK * 2 + 7; // three chunks, the last one short
+        int rows = Listing.STREAM_CHUNK * 2 + 7; // three chunks, the last one short
         db.update("INSERT INTO video (code, score, author_id) SELECT CONCAT('s', seq), seq % 10, ? FROM seq_1_to_"
                 + rows, author);
 
@@ -49,14 +49,24 @@ class StreamingTest {
                 .then().statusCode(200).contentType(startsWith(NDJSON)).extract().asString();
         List<String> lines = body.lines().toList();
         assertEquals(db.count("SELECT COUNT(*) FROM video WHERE author_id = ? AND score >= 5", author), lines.size());
+        // a minimum score is served by the score index: score order, ties by id
+        float previousScore = 0;
         long previous = 0;
         for (String line : lines) {
             JsonPath video = JsonPath.from(line);
-            assertTrue(video.getLong("id") > previous, "in id order");
-            assertTrue(video.getFloat("score") >= 5);
+            float score = video.getFloat("score");
+            assertTrue(score > previousScore || score == previousScore && video.getLong("id") > previous,
+                    "in score order");
+            assertTrue(score >= 5);
             assertEquals("streamer", video.getString("author.name"));
+            previousScore = score;
             previous = video.getLong("id");
         }
+        // another order is allowed while the range matches at most Listing.WINDOW rows
+        List<Long> byId = given().accept(NDJSON).get("/videos?authorId=" + author + "&minScore=5&sort=-id").then()
+                .statusCode(200).extract().asString().lines().map(line -> JsonPath.from(line).getLong("id")).toList();
+        assertEquals(db.rows("SELECT id FROM video WHERE author_id = ? AND score >= 5 ORDER BY id DESC", author)
+                .stream().map(row -> row.get("id")).toList(), byId);
 
         String authors = given().accept(NDJSON).get("/authors?name=streamer").then().statusCode(200)
                 .extract().asString();
@@ -73,7 +83,7 @@ class StreamingTest {
         given().get("/videos?authorId=" + author).then().statusCode(200).contentType(startsWith("application/json"))
                 .body("total", equalTo(rows));
         assertProblem(given().accept(NDJSON).get("/videos?size=5").then(), 400, "validation");
-        assertProblem(given().accept(NDJSON).get("/authors?sort=name").then(), 400, "validation");
+        assertProblem(given().accept(NDJSON).get("/authors?cursor=abc").then(), 400, "validation");
         assertProblem(given().accept(NDJSON).get("/authors?expand=nope").then(), 400, "validation");
     }
 
@@ -86,7 +96,7 @@ class StreamingTest {
         long author = Api.createAuthor("slow reader");
         int rows = 60_000; // about 8 MB of JSON: more than the socket buffers hold
         db.update("INSERT INTO video (code, author_id) SELECT CONCAT('r', seq), ? FROM seq_1_to_" + rows, author);
-        int chunks = rows / Paging.STREAM_CHUNK;
+        int chunks = rows / Listing.STREAM_CHUNK;
 
         try (Socket socket = new Socket()) {
             socket.setReceiveBufferSize(4096);

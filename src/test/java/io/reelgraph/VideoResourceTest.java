@@ -65,7 +65,7 @@ class VideoResourceTest {
                 .body("author.id", equalTo((int) uploader))
                 .body("featuredBy.name", equalTo("fan"))
                 .body("credits.name", containsInAnyOrder("credited", "newcomer"));
-        get("/authors/" + uploader + "/videos").body("id", contains((int) id));
+        get("/authors/" + uploader + "/videos").body("items.id", contains((int) id));
         assertEquals(id, db.row("SELECT featured_video_id FROM author WHERE id = ?",
                 video.getLong("featuredBy.id")).get("featured_video_id"));
         assertEquals(2, db.count("SELECT COUNT(*) FROM video_author WHERE video_id = ?", id));
@@ -75,7 +75,7 @@ class VideoResourceTest {
     void newUploaderOnCreate() {
         JsonPath video = post("/videos", "{\"code\":\"mine\",\"author\":{\"name\":\"new uploader\"}}")
                 .statusCode(201).extract().jsonPath();
-        get("/authors/" + video.getLong("author.id") + "/videos").body("code", contains("mine"));
+        get("/authors/" + video.getLong("author.id") + "/videos").body("items.code", contains("mine"));
     }
 
     @Test

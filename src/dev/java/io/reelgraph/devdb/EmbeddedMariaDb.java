@@ -33,7 +33,7 @@ final class EmbeddedMariaDb {
      * Dev mode reloads application classes into a new class loader, so a static field would forget the running
      * server; a system property survives the reload and keeps one server per JVM.
      */
-    private static final String PORT_PROPERTY = "reelgraph.embedded-db.running-port";
+    static final String PORT_PROPERTY = "reelgraph.embedded-db.running-port";
 
     /**
      * Where tests find the running server to take it away and bring it back (an outage): a JMX bean, since that is

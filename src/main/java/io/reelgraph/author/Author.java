@@ -69,16 +69,6 @@ public class Author extends PanacheEntityBase {
         this.name = name;
     }
 
-    /** The author of {@code id} (none or one) with its uploads; a list, as a fetched collection must not be paged. */
-    public static Uni<List<Author>> listWithVideos(Long id) {
-        return list("from Author a left join fetch a.videos where a.id = ?1", id);
-    }
-
-    /** The author of {@code id} (none or one) with its credits and their videos. */
-    public static Uni<List<Author>> listWithCredits(Long id) {
-        return list("from Author a left join fetch a.credits c left join fetch c.video where a.id = ?1", id);
-    }
-
     /** One author with its featured video (and that video's featuredBy, which is this author) fetched. */
     public static Uni<Author> findWithFeaturedVideo(Long id) {
         return find("from Author a left join fetch a.featuredVideo where a.id = ?1", id).firstResult();

@@ -1,15 +1,11 @@
 package io.reelgraph.author;
 
-import java.util.List;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -35,7 +31,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
-import io.reelgraph.common.PageQuery;
+import io.reelgraph.common.PageParams;
 import io.reelgraph.common.PageView;
 import io.reelgraph.common.Responses;
 import io.reelgraph.common.Roles;
@@ -68,6 +64,8 @@ public class AuthorResource {
             + " featuredVideo, videos, credits.video, and below a video author, featuredBy, credits.author;"
             + " at most " + Expansion.MAX_DEPTH + " names deep, e.g. videos,credits.video.credits.author";
 
+    private static final String NAME = "Authors whose name starts with this text (case-insensitive)";
+
     @Inject
     AuthorService authors;
 
@@ -79,24 +77,23 @@ public class AuthorResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "List authors, a page at a time", description = "sort: id, name; prefix - for descending")
-    public Uni<PageView<AuthorView>> list(@QueryParam("name") String name,
-            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(PageQuery.MAX_PAGE) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(PageQuery.MAX_SIZE) int size,
-            @QueryParam("sort") String sort, @QueryParam("expand") @Parameter(description = EXPAND) String expand) {
-        return authors.list(name, PageQuery.of(page, size, sort, AuthorService.SORTABLE, "a.id"),
-                Expansion.ofAuthor(expand));
+    @Operation(summary = "List authors, a page at a time",
+            description = "sort: id, name (default: id; name when filtering by name)")
+    public Uni<PageView<AuthorView>> list(@QueryParam("name") @Parameter(description = NAME) String name,
+            @BeanParam @Valid PageParams page, @QueryParam("expand") @Parameter(description = EXPAND) String expand) {
+        return authors.list(name, page, Expansion.ofAuthor(expand));
     }
 
     @GET
     @Produces(Streams.NDJSON)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Stream every matching author, one JSON object per line, in id order",
-            description = "Chosen by Accept: application/x-ndjson. Filter and expand as for the list; no paging.")
-    public Multi<Streams.Lines> stream(@QueryParam("name") String name,
-            @QueryParam("expand") @Parameter(description = EXPAND) String expand, @Context UriInfo uri) {
+    @Operation(summary = "Stream every matching author, one JSON object per line",
+            description = "Chosen by Accept: application/x-ndjson. Filter, sort and expand as for the list; no paging.")
+    public Multi<Streams.Lines> stream(@QueryParam("name") @Parameter(description = NAME) String name,
+            @QueryParam("sort") String sort, @QueryParam("expand") @Parameter(description = EXPAND) String expand,
+            @Context UriInfo uri) {
         Streams.requireNoPaging(uri);
-        return Streams.ndjson(authors.stream(name, Expansion.ofAuthor(expand)), mapper);
+        return Streams.ndjson(authors.stream(name, sort, Expansion.ofAuthor(expand)), mapper);
     }
 
     @GET
@@ -172,9 +169,22 @@ public class AuthorResource {
 
     @GET
     @Path("/{id}/videos")
-    @Operation(summary = "The author's uploads")
-    public Uni<List<VideoSummary>> videos(@RestPath Long id) {
-        return authors.videos(id);
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The author's uploads, a page at a time", description = "sort: id (default), code, score")
+    public Uni<PageView<VideoSummary>> videos(@RestPath Long id, @BeanParam @Valid PageParams page) {
+        return authors.videos(id, page);
+    }
+
+    @GET
+    @Path("/{id}/videos")
+    @Produces(Streams.NDJSON)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Stream every upload of the author, one JSON object per line",
+            description = "Chosen by Accept: application/x-ndjson; sort as for the page; no paging.")
+    public Multi<Streams.Lines> streamVideos(@RestPath Long id, @QueryParam("sort") String sort,
+            @Context UriInfo uri) {
+        Streams.requireNoPaging(uri);
+        return Streams.ndjson(authors.streamVideos(id, sort), mapper);
     }
 
     @POST
@@ -191,8 +201,22 @@ public class AuthorResource {
 
     @GET
     @Path("/{id}/credits")
-    @Operation(summary = "The videos this author is credited on, with each credit's data")
-    public Uni<List<CreditedVideo>> credits(@RestPath Long id) {
-        return authors.credits(id);
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The videos this author is credited on, with each credit's data, a page at a time",
+            description = "sort: videoId (default)")
+    public Uni<PageView<CreditedVideo>> credits(@RestPath Long id, @BeanParam @Valid PageParams page) {
+        return authors.credits(id, page);
+    }
+
+    @GET
+    @Path("/{id}/credits")
+    @Produces(Streams.NDJSON)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Stream every credit of the author, one JSON object per line",
+            description = "Chosen by Accept: application/x-ndjson; sort as for the page; no paging.")
+    public Multi<Streams.Lines> streamCredits(@RestPath Long id, @QueryParam("sort") String sort,
+            @Context UriInfo uri) {
+        Streams.requireNoPaging(uri);
+        return Streams.ndjson(authors.streamCredits(id, sort), mapper);
     }
 }

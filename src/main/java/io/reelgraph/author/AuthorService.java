@@ -9,13 +9,13 @@ import java.util.Objects;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Parameters;
 import io.reelgraph.common.Lookups;
 import io.reelgraph.common.OptimisticUpdates;
-import io.reelgraph.common.PageQuery;
+import io.reelgraph.common.Listing;
+import io.reelgraph.common.PageParams;
 import io.reelgraph.common.PageView;
-import io.reelgraph.common.Paging;
+import io.reelgraph.common.SubCollection;
 import io.reelgraph.common.Transactions;
 import io.reelgraph.credit.CreditedVideo;
 import io.reelgraph.credit.VideoAuthor;
@@ -36,7 +36,19 @@ import io.vertx.mutiny.sqlclient.Pool;
 @ApplicationScoped
 public class AuthorService {
 
-    static final Map<String, String> SORTABLE = Map.of("id", "a.id", "name", "a.name");
+    private static final Listing.Table AUTHORS = new Listing.Table("author a", "", "a.id",
+            Map.of("id", "a.id", "name", "a.name"));
+    /** An author's uploads: the indexes of {@code video(author_id, ...)} serve each sort. */
+    private static final SubCollection<VideoSummary> UPLOADS = new SubCollection<>("author",
+            new Listing.Table("video v", "", "v.id", Map.of("id", "v.id", "code", "v.code", "score", "v.score")),
+            "v.author_id", "v.code, v.img, v.score",
+            row -> new VideoSummary(row.getLong(0), row.getString(2), row.getString(3), row.getFloat(4)));
+    /** An author's credits, in the order of the primary key {@code (author_id, video_id)}. */
+    private static final SubCollection<CreditedVideo> CREDITS = new SubCollection<>("author",
+            new Listing.Table("video_author c", "JOIN video v ON v.id = c.video_id", "c.video_id",
+                    Map.of("videoId", "c.video_id")),
+            "c.author_id", "v.code, c.extra_data",
+            row -> new CreditedVideo(row.getLong(0), row.getString(2), row.getString(3), null));
 
     /** Reads go through the reactive client (see {@link Expander}), after a write's transaction has committed. */
     @Inject
@@ -53,24 +65,19 @@ public class AuthorService {
                 .map(found -> found.stream().findFirst().orElseThrow(() -> ApiException.notFound("author", id)));
     }
 
-    public Uni<PageView<AuthorView>> list(String nameContains, PageQuery query, Expansion expansion) {
-        return Paging.page("Author a", "a.id", where(nameContains), params(nameContains), query,
-                ids -> Expander.authors(pool, ids, expansion));
+    public Uni<PageView<AuthorView>> list(String namePrefix, PageParams params, Expansion expansion) {
+        return authors(namePrefix, params.sort()).page(pool, params, "",
+                rows -> Expander.authors(pool, Listing.keys(rows), expansion), params::link);
     }
 
-    /** Every author that matches, in id order, in chunks read as the client reads. */
-    public Multi<List<AuthorView>> stream(String nameContains, Expansion expansion) {
-        return Paging.stream("Author a", "a.id", where(nameContains), params(nameContains),
-                Paging.streamChunk(!expansion.children().isEmpty()), ids -> Expander.authors(pool, ids, expansion));
+    /** Every author that matches, in chunks read as the client reads. */
+    public Multi<List<AuthorView>> stream(String namePrefix, String sort, Expansion expansion) {
+        return authors(namePrefix, sort).stream(pool, Listing.streamChunk(!expansion.children().isEmpty()), "",
+                rows -> Expander.authors(pool, Listing.keys(rows), expansion));
     }
 
-    private static String where(String nameContains) {
-        return nameContains == null || nameContains.isEmpty() ? "" : "a.name like :name escape '!'";
-    }
-
-    private static Map<String, Object> params(String nameContains) {
-        return nameContains == null || nameContains.isEmpty() ? Map.of()
-                : Map.of("name", PageQuery.containsPattern(nameContains));
+    private static Listing authors(String namePrefix, String sort) {
+        return Listing.of(AUTHORS, sort, Listing.Filter.startsWith("name", "a.name", namePrefix));
     }
 
     /** Creates the author and every new object and link of the request, or nothing. */
@@ -134,10 +141,13 @@ public class AuthorService {
                 .replaceWithVoid());
     }
 
-    @WithSession
-    public Uni<List<VideoSummary>> videos(Long authorId) {
-        return Lookups.requireOne(Author.listWithVideos(authorId), "author", authorId)
-                .map(author -> author.getVideos().stream().map(VideoSummary::of).toList());
+    /** A page of the author's uploads. */
+    public Uni<PageView<VideoSummary>> videos(Long authorId, PageParams params) {
+        return UPLOADS.page(pool, authorId, params);
+    }
+
+    public Multi<List<VideoSummary>> streamVideos(Long authorId, String sort) {
+        return UPLOADS.stream(pool, authorId, sort);
     }
 
     /** Appends a new video to the author's uploads. */
@@ -152,10 +162,13 @@ public class AuthorService {
                 .chain(video -> videos.get(video.id, Expansion.NONE));
     }
 
-    @WithSession
-    public Uni<List<CreditedVideo>> credits(Long authorId) {
-        return Lookups.requireOne(Author.listWithCredits(authorId), "author", authorId)
-                .map(author -> author.getCredits().stream().map(CreditedVideo::of).toList());
+    /** A page of the videos the author is credited on. */
+    public Uni<PageView<CreditedVideo>> credits(Long authorId, PageParams params) {
+        return CREDITS.page(pool, authorId, params);
+    }
+
+    public Multi<List<CreditedVideo>> streamCredits(Long authorId, String sort) {
+        return CREDITS.stream(pool, authorId, sort);
     }
 
     private static Uni<Video> existingFeaturedVideo(Long videoId) {

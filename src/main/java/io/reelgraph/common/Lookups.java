@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 
 import io.reelgraph.error.ApiException;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Turns "not found" into the API's 404 problems. */
 public final class Lookups {
@@ -22,6 +24,16 @@ public final class Lookups {
         return lookup.onItem().ifNull().failWith(() -> ApiException.notFound(kind, id));
     }
 
+    /** Fails with a 404 when {@code table} has no row of that id; read on the reactive client, outside a session. */
+    public static Uni<Void> requireRow(SqlClient client, String table, Long id) {
+        return client.preparedQuery("SELECT 1 FROM " + table + " WHERE id = ?").execute(Tuple.of(id))
+                .invoke(rows -> {
+                    if (rows.size() == 0) {
+                        throw ApiException.notFound(table, id);
+                    }
+                }).replaceWithVoid();
+    }
+
     /** A delete of one row by its key: 404 (with {@code notFound}) when there was none. */
     public static Uni<Void> requireDeleted(Uni<Long> deletedRows, Supplier<ApiException> notFound) {
         return deletedRows.invoke(deleted -> {
@@ -29,14 +41,6 @@ public final class Lookups {
                 throw notFound.get();
             }
         }).replaceWithVoid();
-    }
-
-    /**
-     * The single entity of a query that fetch-joins a collection, or a 404. Such a query must not be limited to one
-     * row ({@code firstResult()}): Hibernate would fetch every row and page in memory.
-     */
-    public static <T> Uni<T> requireOne(Uni<List<T>> query, String kind, Object id) {
-        return require(query.map(found -> found.isEmpty() ? null : found.get(0)), kind, id);
     }
 
     /**

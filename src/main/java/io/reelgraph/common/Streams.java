@@ -23,7 +23,7 @@ public final class Streams {
 
     public static final String NDJSON = "application/x-ndjson";
 
-    private static final List<String> PAGING = List.of("page", "size", "sort");
+    private static final List<String> PAGING = List.of("page", "size", "cursor");
 
     private Streams() {
     }
@@ -62,12 +62,12 @@ public final class Streams {
         });
     }
 
-    /** A stream has every matching row in id order: paging parameters would be silently ignored, so they are refused. */
+    /** A stream has every matching row in its sort order: paging parameters would be silently ignored, so they are refused. */
     public static void requireNoPaging(UriInfo uri) {
         for (String parameter : PAGING) {
             if (uri.getQueryParameters().containsKey(parameter)) {
-                throw ApiException.invalid(parameter, "a stream (application/x-ndjson) has every matching row in id"
-                        + " order; page, size and sort apply to the JSON list only");
+                throw ApiException.invalid(parameter, "a stream (application/x-ndjson) has every matching row;"
+                        + " page, size and cursor apply to the JSON list only");
             }
         }
     }

@@ -13,8 +13,4 @@ import io.reelgraph.author.AuthorView;
 @RegisterForReflection
 public record CreditedAuthor(Long authorId, String name, String extraData,
         @JsonInclude(JsonInclude.Include.NON_NULL) AuthorView author) {
-
-    public static CreditedAuthor of(VideoAuthor credit) {
-        return new CreditedAuthor(credit.getAuthor().id, credit.getAuthor().name, credit.extraData, null);
-    }
 }

@@ -13,8 +13,4 @@ import io.reelgraph.video.VideoView;
 @RegisterForReflection
 public record CreditedVideo(Long videoId, String code, String extraData,
         @JsonInclude(JsonInclude.Include.NON_NULL) VideoView video) {
-
-    public static CreditedVideo of(VideoAuthor credit) {
-        return new CreditedVideo(credit.getVideo().id, credit.getVideo().code, credit.extraData, null);
-    }
 }

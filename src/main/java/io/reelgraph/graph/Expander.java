@@ -22,8 +22,10 @@ import io.vertx.mutiny.sqlclient.SqlClient;
  * <p>
  * The graph is read a level at a time: the roots, then every object the first names of the paths reach, and so on.
  * Each level loads the ids not seen yet with {@link NodeLoader} (one statement for its authors, two for its
- * videos), so a read costs a number of statements set by the expansion, never by the number of rows. The response is
- * then assembled in memory, where an object reached twice has been loaded once.
+ * videos), so a read costs a number of statements set by the expansion, never by the number of rows. Every object
+ * embeds the first page of each of its lists, so a level's size is known from the level above before it is read, and
+ * a level is read with a row limit of what the response may still embed (one row more says it would not fit). The
+ * response is then assembled in memory, where an object reached twice has been loaded once.
  */
 public final class Expander {
 
@@ -64,7 +66,7 @@ public final class Expander {
     private static Uni<Expander> read(SqlClient client, Type type, List<Long> ids, Expansion expansion) {
         Expander graph = new Expander(client);
         List<Visit> roots = ids.stream().distinct().map(id -> new Visit(type, id, expansion)).toList();
-        return graph.load(roots).chain(() -> graph.expandBelow(roots, 0)).replaceWith(graph);
+        return graph.load(roots, NodeLoader.Reads.VIEWS).chain(() -> graph.expandBelow(roots, 0)).replaceWith(graph);
     }
 
     private static <V> List<V> inOrder(List<Long> ids, Map<Long, V> loaded, Function<V, V> render) {
@@ -83,14 +85,22 @@ public final class Expander {
             return Uni.createFrom().voidItem();
         }
         requireWithinLimit(embedded + next.size()); // before reading them
-        return load(next).chain(() -> expandBelow(next, embedded + next.stream().mapToInt(this::size).sum()));
+        // the rows of the level's objects, of the links they embed and one more of each list, and their counts
+        int maxRows = MAX_EMBEDDED - embedded + 4 * next.size();
+        return load(next, NodeLoader.Reads.VIEWS.withMaxRows(maxRows))
+                .onFailure(NodeLoader.TooManyRows.class).transform(tooMany -> tooLarge())
+                .chain(() -> expandBelow(next, embedded + next.stream().mapToInt(this::size).sum()));
     }
 
     private static void requireWithinLimit(int embedded) {
         if (embedded > MAX_EMBEDDED) {
-            throw ApiException.invalid("expand", "the expansion would embed more than " + MAX_EMBEDDED
-                    + " objects; expand fewer relationships or ask for a smaller page");
+            throw tooLarge();
         }
+    }
+
+    private static ApiException tooLarge() {
+        return ApiException.invalid("expand", "the expansion would embed more than " + MAX_EMBEDDED
+                + " objects; expand fewer relationships or ask for a smaller page");
     }
 
     /** What embedding a loaded object whole adds to the response: itself and the references it holds. */
@@ -105,14 +115,15 @@ public final class Expander {
                 : 1 + (video.author() != null ? 1 : 0) + (video.featuredBy() != null ? 1 : 0) + video.credits().size();
     }
 
-    private Uni<Void> load(List<Visit> level) {
+    private Uni<Void> load(List<Visit> level, NodeLoader.Reads reads) {
         List<Long> newAuthors = unseen(level, Type.AUTHOR, authors);
         List<Long> newVideos = unseen(level, Type.VIDEO, videos);
-        return Uni.combine().all().unis(NodeLoader.authors(client, newAuthors), NodeLoader.videos(client, newVideos))
+        return Uni.combine().all()
+                .unis(NodeLoader.authors(client, newAuthors, reads), NodeLoader.videos(client, newVideos, reads))
                 .asTuple()
                 .invoke(loaded -> {
-                    authors.putAll(loaded.getItem1());
-                    videos.putAll(loaded.getItem2());
+                    authors.putAll(loaded.getItem1().byId());
+                    videos.putAll(loaded.getItem2().byId());
                 })
                 .replaceWithVoid();
     }
@@ -174,7 +185,8 @@ public final class Expander {
                 credits.has("video")
                         ? author.credits().stream().map(credit -> new CreditedVideo(credit.videoId(), credit.code(),
                                 credit.extraData(), wholeVideo(credit.videoId(), credits.child("video")))).toList()
-                        : author.credits());
+                        : author.credits(),
+                author.more());
     }
 
     private VideoView render(VideoView video, Expansion expansion) {
@@ -189,7 +201,8 @@ public final class Expander {
                 credits.has("author")
                         ? video.credits().stream().map(credit -> new CreditedAuthor(credit.authorId(), credit.name(),
                                 credit.extraData(), wholeAuthor(credit.authorId(), credits.child("author")))).toList()
-                        : video.credits());
+                        : video.credits(),
+                video.more());
     }
 
     /** The whole video behind a reference, or the reference if the video is gone. */

@@ -65,9 +65,9 @@ public class GraphImport {
 
     /** The referenced rows exist, and the links to add do not exist already (a link is never taken over). */
     private static Uni<Void> checkExisting(SqlConnection connection, ImportPlan plan) {
-        return selectIn(connection, "SELECT id, featured_video_id FROM author WHERE id IN", plan.existingAuthors.keySet())
-                .chain(authors -> selectIn(connection, "SELECT v.id, v.author_id, a.id FROM video v"
-                        + " LEFT JOIN author a ON a.featured_video_id = v.id WHERE v.id IN", plan.existingVideos.keySet())
+        return select(connection, "SELECT id, featured_video_id FROM author", "id = ?", keys(plan.existingAuthors.keySet()))
+                .chain(authors -> select(connection, "SELECT v.id, v.author_id, a.id FROM video v"
+                        + " LEFT JOIN author a ON a.featured_video_id = v.id", "v.id = ?", keys(plan.existingVideos.keySet()))
                         .chain(videos -> existingCredits(connection, plan).map(credits -> {
                             Map<Long, Row> authorRows = byId(authors);
                             Map<Long, Row> videoRows = byId(videos);
@@ -118,12 +118,16 @@ public class GraphImport {
         }
     }
 
-    /** Existing credits among the credit edges whose both ends exist. */
+    /**
+     * Existing credits among the credit edges whose both ends exist: looked up by their keys, so that an author or a
+     * video with a million credits costs no more than one with none.
+     */
     private static Uni<List<Row>> existingCredits(SqlConnection connection, ImportPlan plan) {
-        List<Long> authorIds = plan.links.stream()
+        List<List<Object>> pairs = plan.links.stream()
                 .filter(link -> GraphEdge.CREDIT.equals(link.kind()) && !link.author().isNew() && !link.video().isNew())
-                .map(link -> link.author().existingId()).distinct().toList();
-        return selectIn(connection, "SELECT author_id, video_id FROM video_author WHERE author_id IN", authorIds);
+                .map(link -> List.<Object> of(link.author().existingId(), link.video().existingId())).distinct().toList();
+        return select(connection, "SELECT author_id, video_id FROM video_author", "(author_id = ? AND video_id = ?)",
+                pairs);
     }
 
     private Uni<ImportResult> insert(SqlConnection connection, ImportPlan plan) {
@@ -197,14 +201,22 @@ public class GraphImport {
         return node == null ? null : node.isNew() ? ids.get(node) : node.existingId();
     }
 
-    /** Rows of {@code select ... IN (ids)}, a chunk of ids at a time, locked for the rest of the transaction. */
-    private static Uni<List<Row>> selectIn(SqlConnection connection, String select, Collection<Long> ids) {
-        List<Long> all = List.copyOf(ids);
+    private static List<List<Object>> keys(Collection<Long> ids) {
+        return ids.stream().map(id -> List.<Object> of(id)).toList();
+    }
+
+    /**
+     * Rows of {@code select} whose key is one of {@code keys}, each bound to {@code key} ({@code id = ?}), a chunk of
+     * keys at a time, locked for the rest of the transaction.
+     */
+    private static Uni<List<Row>> select(SqlConnection connection, String select, String key, List<List<Object>> keys) {
         Uni<List<Row>> rows = Uni.createFrom().item(new ArrayList<>());
-        for (int from = 0; from < all.size(); from += CHUNK) {
-            List<Long> chunk = all.subList(from, Math.min(from + CHUNK, all.size()));
-            String sql = select + " (" + chunk.stream().map(id -> "?").collect(Collectors.joining(", ")) + ") FOR UPDATE";
-            rows = rows.chain(found -> connection.preparedQuery(sql).execute(Tuple.wrap(new ArrayList<Object>(chunk)))
+        for (int from = 0; from < keys.size(); from += CHUNK) {
+            List<List<Object>> chunk = keys.subList(from, Math.min(from + CHUNK, keys.size()));
+            String sql = select + " WHERE " + chunk.stream().map(values -> key).collect(Collectors.joining(" OR "))
+                    + " FOR UPDATE";
+            List<Object> args = chunk.stream().flatMap(List::stream).toList();
+            rows = rows.chain(found -> connection.preparedQuery(sql).execute(Tuple.wrap(new ArrayList<>(args)))
                     .map(result -> {
                         result.forEach(found::add);
                         return found;

@@ -77,11 +77,6 @@ public class Video extends PanacheEntityBase {
         this.score = score;
     }
 
-    /** The video of {@code id} (none or one) with its credits and their authors. */
-    public static Uni<List<Video>> listWithCredits(Long id) {
-        return list("from Video v left join fetch v.credits c left join fetch c.author where v.id = ?1", id);
-    }
-
     /** One video with its uploader and the author featuring it fetched, ready for the link helpers. */
     public static Uni<Video> findWithLinks(Long id) {
         return find("from Video v left join fetch v.author left join fetch v.featuredBy where v.id = ?1", id)

@@ -1,15 +1,11 @@
 package io.reelgraph.video;
 
-import java.util.List;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -36,7 +32,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import io.reelgraph.common.Finite;
-import io.reelgraph.common.PageQuery;
+import io.reelgraph.common.PageParams;
 import io.reelgraph.common.PageView;
 import io.reelgraph.common.Responses;
 import io.reelgraph.common.Roles;
@@ -68,6 +64,8 @@ public class VideoResource {
             + " author, featuredBy, credits.author, and below an author featuredVideo, videos, credits.video;"
             + " at most " + Expansion.MAX_DEPTH + " names deep, e.g. author,credits.author.videos";
 
+    private static final String CODE = "Videos whose code starts with this text (case-insensitive)";
+
     @Inject
     VideoService videos;
 
@@ -82,27 +80,27 @@ public class VideoResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "List videos, a page at a time", description = "sort: id, code, score; prefix - for descending")
-    public Uni<PageView<VideoView>> list(@QueryParam("code") String code,
-            @QueryParam("minScore") @Finite Float minScore,
-            @QueryParam("authorId") Long authorId,
-            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(PageQuery.MAX_PAGE) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(PageQuery.MAX_SIZE) int size,
-            @QueryParam("sort") String sort, @QueryParam("expand") @Parameter(description = EXPAND) String expand) {
-        return videos.list(new VideoService.Filter(code, minScore, authorId),
-                PageQuery.of(page, size, sort, VideoService.SORTABLE, "v.id"), Expansion.ofVideo(expand));
+    @Operation(summary = "List videos, a page at a time",
+            description = "sort: id, code, score (default: id; code when filtering by code, else score when filtering"
+                    + " by minScore)")
+    public Uni<PageView<VideoView>> list(@QueryParam("code") @Parameter(description = CODE) String code,
+            @QueryParam("minScore") @Finite Float minScore, @QueryParam("authorId") Long authorId,
+            @BeanParam @Valid PageParams page, @QueryParam("expand") @Parameter(description = EXPAND) String expand) {
+        return videos.list(new VideoService.Filter(code, minScore, authorId), page, Expansion.ofVideo(expand));
     }
 
     @GET
     @Produces(Streams.NDJSON)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Stream every matching video, one JSON object per line, in id order",
-            description = "Chosen by Accept: application/x-ndjson. Filters and expand as for the list; no paging.")
-    public Multi<Streams.Lines> stream(@QueryParam("code") String code, @QueryParam("minScore") @Finite Float minScore,
-            @QueryParam("authorId") Long authorId, @QueryParam("expand") @Parameter(description = EXPAND) String expand,
+    @Operation(summary = "Stream every matching video, one JSON object per line",
+            description = "Chosen by Accept: application/x-ndjson. Filters, sort and expand as for the list; no paging.")
+    public Multi<Streams.Lines> stream(@QueryParam("code") @Parameter(description = CODE) String code,
+            @QueryParam("minScore") @Finite Float minScore, @QueryParam("authorId") Long authorId,
+            @QueryParam("sort") String sort, @QueryParam("expand") @Parameter(description = EXPAND) String expand,
             @Context UriInfo uri) {
         Streams.requireNoPaging(uri);
-        return Streams.ndjson(videos.stream(new VideoService.Filter(code, minScore, authorId), Expansion.ofVideo(expand)), mapper);
+        return Streams.ndjson(videos.stream(new VideoService.Filter(code, minScore, authorId), sort,
+                Expansion.ofVideo(expand)), mapper);
     }
 
     @GET
@@ -198,9 +196,23 @@ public class VideoResource {
 
     @GET
     @Path("/{id}/credits")
-    @Operation(summary = "The authors credited on this video, with each credit's data")
-    public Uni<List<CreditedAuthor>> credits(@RestPath Long id) {
-        return videos.credits(id);
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The authors credited on this video, with each credit's data, a page at a time",
+            description = "sort: authorId (default)")
+    public Uni<PageView<CreditedAuthor>> credits(@RestPath Long id, @BeanParam @Valid PageParams page) {
+        return videos.credits(id, page);
+    }
+
+    @GET
+    @Path("/{id}/credits")
+    @Produces(Streams.NDJSON)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Stream every credit on this video, one JSON object per line",
+            description = "Chosen by Accept: application/x-ndjson; sort as for the page; no paging.")
+    public Multi<Streams.Lines> streamCredits(@RestPath Long id, @QueryParam("sort") String sort,
+            @Context UriInfo uri) {
+        Streams.requireNoPaging(uri);
+        return Streams.ndjson(videos.streamCredits(id, sort), mapper);
     }
 
     @PUT

@@ -2,8 +2,6 @@ package io.reelgraph.video;
 
 import static io.reelgraph.common.Lists.orEmpty;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,14 +11,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Parameters;
 import io.reelgraph.author.Author;
 import io.reelgraph.common.Lookups;
 import io.reelgraph.common.OptimisticUpdates;
-import io.reelgraph.common.PageQuery;
+import io.reelgraph.common.Listing;
+import io.reelgraph.common.PageParams;
 import io.reelgraph.common.PageView;
-import io.reelgraph.common.Paging;
+import io.reelgraph.common.SubCollection;
 import io.reelgraph.common.Transactions;
 import io.reelgraph.credit.CreditedAuthor;
 import io.reelgraph.credit.VideoAuthor;
@@ -36,7 +34,15 @@ import io.vertx.mutiny.sqlclient.Pool;
 @ApplicationScoped
 public class VideoService {
 
-    static final Map<String, String> SORTABLE = Map.of("id", "v.id", "code", "v.code", "score", "v.score");
+    /** Each sort is served by an index of its own and one after {@code author_id} (the only equality filter). */
+    private static final Listing.Table VIDEOS = new Listing.Table("video v", "", "v.id",
+            Map.of("id", "v.id", "code", "v.code", "score", "v.score"));
+    /** A video's credits, in the order of the index {@code video_author(video_id)} (with the primary key). */
+    private static final SubCollection<CreditedAuthor> CREDITS = new SubCollection<>("video",
+            new Listing.Table("video_author c", "JOIN author a ON a.id = c.author_id", "c.author_id",
+                    Map.of("authorId", "c.author_id")),
+            "c.video_id", "a.name, c.extra_data",
+            row -> new CreditedAuthor(row.getLong(0), row.getString(2), row.getString(3), null));
 
     /** Reads go through the reactive client (see {@link Expander}), after a write's transaction has committed. */
     @Inject
@@ -46,7 +52,7 @@ public class VideoService {
     Transactions transactions;
 
     /** The filters of {@code GET /videos}; null means "any". */
-    public record Filter(String codeContains, Float minScore, Long authorId) {
+    public record Filter(String codePrefix, Float minScore, Long authorId) {
     }
 
     public Uni<VideoView> get(Long id, Expansion expansion) {
@@ -54,35 +60,21 @@ public class VideoService {
                 .map(found -> found.stream().findFirst().orElseThrow(() -> ApiException.notFound("video", id)));
     }
 
-    public Uni<PageView<VideoView>> list(Filter filter, PageQuery query, Expansion expansion) {
-        Map<String, Object> params = new HashMap<>();
-        return Paging.page("Video v", "v.id", where(filter, params), params, query,
-                ids -> Expander.videos(pool, ids, expansion));
+    public Uni<PageView<VideoView>> list(Filter filter, PageParams params, Expansion expansion) {
+        return videos(filter, params.sort()).page(pool, params, "",
+                rows -> Expander.videos(pool, Listing.keys(rows), expansion), params::link);
     }
 
-    /** Every video that matches, in id order, in chunks read as the client reads. */
-    public Multi<List<VideoView>> stream(Filter filter, Expansion expansion) {
-        Map<String, Object> params = new HashMap<>();
-        return Paging.stream("Video v", "v.id", where(filter, params), params,
-                Paging.streamChunk(!expansion.children().isEmpty()), ids -> Expander.videos(pool, ids, expansion));
+    /** Every video that matches, in chunks read as the client reads. */
+    public Multi<List<VideoView>> stream(Filter filter, String sort, Expansion expansion) {
+        return videos(filter, sort).stream(pool, Listing.streamChunk(!expansion.children().isEmpty()), "",
+                rows -> Expander.videos(pool, Listing.keys(rows), expansion));
     }
 
-    /** The HQL condition of {@code filter} on {@code v}, its parameters put into {@code params}. */
-    private static String where(Filter filter, Map<String, Object> params) {
-        List<String> where = new ArrayList<>();
-        if (filter.codeContains() != null && !filter.codeContains().isEmpty()) {
-            where.add("v.code like :code escape '!'");
-            params.put("code", PageQuery.containsPattern(filter.codeContains()));
-        }
-        if (filter.minScore() != null) {
-            where.add("v.score >= :minScore");
-            params.put("minScore", filter.minScore());
-        }
-        if (filter.authorId() != null) {
-            where.add("v.author.id = :authorId");
-            params.put("authorId", filter.authorId());
-        }
-        return String.join(" and ", where);
+    private static Listing videos(Filter filter, String sort) {
+        return Listing.of(VIDEOS, sort, Listing.Filter.equal("authorId", "v.author_id", filter.authorId()),
+                Listing.Filter.startsWith("code", "v.code", filter.codePrefix()),
+                Listing.Filter.atLeast("minScore", "v.score", filter.minScore()));
     }
 
     /** Creates the video and every new object and link of the request, or nothing. */
@@ -146,9 +138,12 @@ public class VideoService {
      * features another video is a conflict: that link must be removed first.
      */
     public Uni<VideoView> setFeaturedBy(Long videoId, Long authorId) {
-        return transactions.write(() -> Lookups.require(Video.findWithLinks(videoId), "video", videoId)
-                .chain(video -> Lookups.require(Author.findWithFeaturedVideo(authorId), "author", authorId)
-                        .chain(author -> {
+        // the author first: read after the video, it may already be in the session as the video's uploader, and
+        // fetching its featured video into that instance trips an assertion of Hibernate ORM's result initializers
+        // (quarkusio/quarkus#45758, seen with -ea in the tests)
+        return transactions.write(() -> Lookups.require(Author.findWithFeaturedVideo(authorId), "author", authorId)
+                .chain(author -> Lookups.require(Video.findWithLinks(videoId), "video", videoId)
+                        .chain(video -> {
                             requireNotFeaturingAnother(author, video);
                             return replaceFeaturer(video, author);
                         })))
@@ -161,10 +156,13 @@ public class VideoService {
                 .replaceWithVoid());
     }
 
-    @WithSession
-    public Uni<List<CreditedAuthor>> credits(Long videoId) {
-        return Lookups.requireOne(Video.listWithCredits(videoId), "video", videoId)
-                .map(video -> video.getCredits().stream().map(CreditedAuthor::of).toList());
+    /** A page of the authors credited on the video. */
+    public Uni<PageView<CreditedAuthor>> credits(Long videoId, PageParams params) {
+        return CREDITS.page(pool, videoId, params);
+    }
+
+    public Multi<List<CreditedAuthor>> streamCredits(Long videoId, String sort) {
+        return CREDITS.stream(pool, videoId, sort);
     }
 
     /**

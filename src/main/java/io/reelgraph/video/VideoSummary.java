@@ -5,8 +5,4 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 /** A video's own fields with its id, without relationships: the items of {@code GET /authors/{id}/videos}. */
 @RegisterForReflection
 public record VideoSummary(Long id, String code, String img, Float score) {
-
-    public static VideoSummary of(Video video) {
-        return new VideoSummary(video.id, video.code, video.img, video.score);
-    }
 }

@@ -2,16 +2,26 @@ package io.reelgraph.video;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.reelgraph.author.AuthorNode;
+import io.reelgraph.common.MoreLinks;
 import io.reelgraph.common.Versioned;
 import io.reelgraph.credit.CreditedAuthor;
-import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * A video with its three relationships: compact references, or whole authors where {@code expand} asks for them
- * (see {@link io.reelgraph.graph.Expander}).
+ * (see {@link io.reelgraph.graph.Expander}). {@code credits} is the first page of {@code /videos/{id}/credits};
+ * {@code more} is there only when it is longer.
  */
 @RegisterForReflection
 public record VideoView(Long id, String code, String img, Float score, long version, AuthorNode author,
-        AuthorNode featuredBy, List<CreditedAuthor> credits) implements VideoNode, Versioned {
+        AuthorNode featuredBy, List<CreditedAuthor> credits, @JsonInclude(JsonInclude.Include.NON_NULL) More more)
+        implements VideoNode, Versioned {
+
+    /** The credits of a video when they do not fit in its view. */
+    @RegisterForReflection
+    public record More(MoreLinks credits) {
+    }
 }

@@ -3,18 +3,15 @@ package io.reelgraph.delivery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import io.reelgraph.devdb.EmbeddedMariaDbTestResource;
+import io.reelgraph.support.PackagedApp;
 import io.reelgraph.support.Tokens;
 
 /**
@@ -40,19 +38,9 @@ class GracefulShutdownIT {
     @Test
     void inFlightRequestsCompleteAndNewOnesAreRefused() throws Exception {
         Map<String, String> database = new EmbeddedMariaDbTestResource().start();
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Dquarkus.http.port=" + port));
-        database.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
-        Process application = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(new File("target/graceful-shutdown.log")).start();
-        try {
-            awaitReady(port);
-
+        try (PackagedApp app = PackagedApp.start(database, List.of(), "graceful-shutdown.log")) {
+            int port = app.port();
+            Process application = app.process();
             String tag = "graceful-" + System.nanoTime() % 100_000;
             List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
@@ -81,8 +69,6 @@ class GracefulShutdownIT {
                 count.next();
                 assertEquals(6 * 200, count.getInt(1), "every graph answered 201 is committed whole");
             }
-        } finally {
-            application.destroyForcibly();
         }
     }
 
@@ -94,22 +80,6 @@ class GracefulShutdownIT {
         } catch (IOException refused) {
             return -1;
         }
-    }
-
-    private void awaitReady(int port) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
-                        .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the packaged application was not ready within 60 s; see target/graceful-shutdown.log");
     }
 
     private static HttpRequest post(int port, String body) {

@@ -1,6 +1,10 @@
 package io.reelgraph.devdb;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -19,6 +23,21 @@ public class EmbeddedMariaDbTestResource implements QuarkusTestResourceLifecycle
         int port = EmbeddedMariaDb.startOncePerJvm(Path.of("target/embedded-mariadb"), database);
         Map<String, String> config = new HashMap<>(EmbeddedMariaDbConfigSourceFactory.datasource(port, database));
         config.put("mp.jwt.verify.publickey", DevJwtKeys.publicKeyPem());
+        return config;
+    }
+
+    /**
+     * The configuration of an empty database of its own on the same server, for tests whose rows would weigh on the
+     * others (a million-link graph), created if missing.
+     */
+    public static Map<String, String> ownDatabase(String database) throws SQLException {
+        Map<String, String> config = new EmbeddedMariaDbTestResource().start();
+        try (Connection server = DriverManager.getConnection(config.get("quarkus.datasource.jdbc.url"), "root", "");
+                Statement create = server.createStatement()) {
+            create.execute("CREATE DATABASE IF NOT EXISTS " + database);
+        }
+        int port = Integer.parseInt(System.getProperty(EmbeddedMariaDb.PORT_PROPERTY));
+        config.putAll(EmbeddedMariaDbConfigSourceFactory.datasource(port, database));
         return config;
     }
 
