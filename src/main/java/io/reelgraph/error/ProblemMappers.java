@@ -106,7 +106,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof VirtualMachineError error) {
+            if (cause instanceof Error error) {
                 halt(error);
             }
         }
@@ -148,17 +148,15 @@ public class ProblemMappers {
     }
 
     /**
-     * A {@link VirtualMachineError} (OutOfMemoryError, StackOverflowError, InternalError), thrown or as a cause, is no
-     * request failure: it leaves the JVM in an unknown state. It is logged and the JVM halts with the status
-     * -XX:+ExitOnOutOfMemoryError exits with (3), so that the orchestrator restarts the container; that flag covers
-     * only the OutOfMemoryErrors the JVM throws itself, not those thrown by code (direct buffers, Netty's
-     * OutOfDirectMemoryError) nor stack overflows. Other Errors are bugs of code that leave the JVM sound (an
-     * AssertionError of a library's own {@code assert}, which the tests run with -ea): those are answered 500.
+     * An {@link Error} (OutOfMemoryError, StackOverflowError, ...), thrown or as a cause, is no request failure: it
+     * leaves the JVM in an unknown state. It is logged and the JVM halts with the status -XX:+ExitOnOutOfMemoryError
+     * exits with (3), so that the orchestrator restarts the container; that flag covers only the OutOfMemoryErrors the
+     * JVM throws itself, not those thrown by code (direct buffers, Netty's OutOfDirectMemoryError) nor other Errors.
      * Rethrowing would not do: RESTEasy Reactive hands an exception thrown by a mapper to its unrecoverable-error path,
      * which answers 500 (RoutingContext.fail) and carries on. A halt runs no shutdown hooks, which may need the memory
      * or threads that are gone; the lock lets the first thread's log line out, the others wait for the halt.
      */
-    private static void halt(VirtualMachineError error) {
+    private static void halt(Error error) {
         synchronized (HALT) {
             try {
                 LOG.fatal("An Error leaves the JVM in an unknown state: halting it so that it is restarted", error);
