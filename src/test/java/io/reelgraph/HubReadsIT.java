@@ -83,6 +83,8 @@ class HubReadsIT {
             sql("INSERT INTO author (name) SELECT CONCAT('fan', seq) FROM seq_1_to_" + LINKS);
             sql("INSERT INTO video_author (author_id, video_id, extra_data) SELECT id, (SELECT MIN(id) FROM video),"
                     + " 'fan' FROM author WHERE name LIKE 'fan%'");
+            // the only videos scoring 10, all after the others in id order
+            sql("INSERT INTO video (code, score) SELECT CONCAT('top', seq), 10 FROM seq_1_to_5000");
             System.out.printf("[hubs] 1M uploads, 2M credits and 1M authors made in %.1f s%n",
                     (System.nanoTime() - started) / 1e9);
         }
@@ -195,7 +197,13 @@ class HubReadsIT {
     void listPagesReadBoundedRowsOfAMillionRowTable() throws SQLException {
         List<String> pages = List.of("/videos?size=20", "/videos?sort=-score&size=20", "/videos?code=h99999",
                 "/videos?code=h5&sort=code", "/videos?minScore=9.5", "/authors?name=fan&size=50",
-                "/videos?authorId=" + hub + "&sort=-code", "/videos?page=" + (Listing.WINDOW / 20 - 1) + "&size=20");
+                "/videos?authorId=" + hub + "&sort=-code", "/videos?page=" + (Listing.WINDOW / 20 - 1) + "&size=20",
+                // orders no index serves, over ranges whose rows lie at the end of the primary key
+                "/videos?code=h99999&sort=id", "/videos?code=h999&sort=id", "/videos?code=h9999&minScore=9&sort=-id",
+                "/authors?name=fan999&sort=id",
+                "/videos?minScore=10&sort=id", "/videos?minScore=10&sort=-id",
+                // a page of hub authors and their counts
+                "/authors?name=hub&size=100");
         for (String page : pages) {
             long before = handlerReads();
             String next = bounded(page).extract().path("next");

@@ -118,7 +118,8 @@ class ListingTest {
                 .body("violations[0].message", containsString("sort=code"));
         assertProblem(get("/authors/" + author + "/videos?sort=code&page=1&cursor=" + cursor), 400, "validation")
                 .body("violations[0].field", equalTo("page"));
-        for (String bad : List.of("x", "eA", "%00", "bm90IGEgY3Vyc29y", cursor + "*")) {
+        for (String bad : List.of("x", "eA", "%00", "bm90IGEgY3Vyc29y", cursor + "*", cursorOf("code\n1\nl5"),
+                cursorOf("code\n1\nn"), cursorOf("code\n1\nf2143289344"))) {
             assertProblem(get("/authors/" + author + "/videos?sort=code&cursor=" + bad), 400, "validation")
                     .body("violations[0].field", equalTo("cursor"));
         }
@@ -129,6 +130,12 @@ class ListingTest {
         assertProblem(get("/videos?page=" + Listing.WINDOW / 100 + "&size=100"), 400, "validation")
                 .body("violations[0].message", containsString("next"));
         get("/videos?page=" + (Listing.WINDOW / 100 - 1) + "&size=100").statusCode(200);
+    }
+
+    /** A cursor as the lists write them: a number where code is text, a NULL code, a NaN; each is a 400. */
+    private static String cursorOf(String text) {
+        return java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Test
@@ -174,7 +181,7 @@ class ListingTest {
         HttpClient http = HttpClient.newHttpClient();
         for (String path : List.of("/authors", "/videos", "/authors/" + author + "/videos",
                 "/authors/" + author + "/credits", "/videos/" + Api.createVideo("plain") + "/credits")) {
-            for (String accept : new String[] { null, "*/*" }) {
+            for (String accept : new String[] { null, "*/*", "text/html,application/xhtml+xml,*/*;q=0.8" }) {
                 HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path
                         + "?size=1"));
                 if (accept != null) {

@@ -7,20 +7,21 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * A list answers JSON unless the client asks for NDJSON by name. A list has two methods on one path (the JSON page
- * and the NDJSON stream), and for a request with no {@code Accept} header, or {@code *}{@code /*} (curl's default),
- * RESTEasy Reactive may pick either one; this makes JSON the preferred answer to those, before the method is chosen,
- * while anything else (the text of {@code /dev/token}) stays acceptable.
+ * A list answers its JSON page unless the client names NDJSON. A list has two methods on one path (the JSON page and
+ * the NDJSON stream), and for an {@code Accept} that both match — none, {@code *}{@code /*} (curl's default), or a
+ * browser's {@code text/html, ..., *}{@code /*;q=0.8} — RESTEasy Reactive may pick either. Such a header gets JSON
+ * put first, before the method is chosen; the rest of it stays, so whatever it accepted is still accepted, and a
+ * header that names neither (application/xml) is left to be refused.
  */
 public class JsonByDefault {
-
-    private static final String PREFERRED = MediaType.APPLICATION_JSON + ", " + MediaType.WILDCARD + ";q=0.5";
 
     @ServerRequestFilter(preMatching = true)
     public void preferJson(ContainerRequestContext request) {
         String accept = request.getHeaderString(HttpHeaders.ACCEPT);
-        if (accept == null || accept.isBlank() || accept.strip().equals(MediaType.WILDCARD)) {
-            request.getHeaders().putSingle(HttpHeaders.ACCEPT, PREFERRED);
+        if (accept == null || accept.isBlank()) {
+            request.getHeaders().putSingle(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON + ", */*;q=0.5");
+        } else if (!accept.contains(Streams.NDJSON) && (accept.contains("*/*") || accept.contains("application/*"))) {
+            request.getHeaders().putSingle(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON + ", " + accept);
         }
     }
 }

@@ -46,7 +46,28 @@ public final class Listing {
      * @param key the unique column that breaks ties, e.g. {@code v.id}
      * @param sortable API field name to column; each needs an index (see the migrations)
      */
-    public record Table(String from, String join, String key, Map<String, String> sortable) {
+    public record Table(String from, String join, String key, Map<String, Column> sortable) {
+
+        /** The alias of {@link #from()}, which names a derived table of its rows too. */
+        String alias() {
+            return from.substring(from.lastIndexOf(' ') + 1);
+        }
+    }
+
+    /** A sortable column and the Java type of its values, which a cursor's value must have. */
+    public record Column(String sql, Class<?> type, boolean nullable) {
+
+        public static Column id(String sql) {
+            return new Column(sql, Long.class, false);
+        }
+
+        public static Column text(String sql) {
+            return new Column(sql, String.class, false);
+        }
+
+        public static Column nullableFloat(String sql) {
+            return new Column(sql, Float.class, true);
+        }
     }
 
     /** A condition on a column of the table; a range condition is served by that column's index. */
@@ -68,13 +89,14 @@ public final class Listing {
         }
     }
 
-    /** The columns a page reads: the key and the sort column, then those a list asks for from index 2 on. */
+    /** A page's rows, and whether others follow. */
     private record Page(List<Row> rows, boolean more) {
     }
 
     private final Table table;
     private final String sort;
     private final String sortField;
+    private final Column sortColumnType;
     private final String sortColumn;
     private final boolean descending;
     private final Filter range;
@@ -93,7 +115,8 @@ public final class Listing {
         }
         this.descending = requested.startsWith("-");
         this.sortField = descending ? requested.substring(1) : requested;
-        this.sortColumn = table.sortable().get(sortField);
+        this.sortColumnType = table.sortable().get(sortField);
+        this.sortColumn = sortColumnType == null ? null : sortColumnType.sql();
         if (sortColumn == null) {
             throw ApiException.invalid("sort", "cannot sort by '" + requested + "'; sortable fields: "
                     + String.join(", ", table.sortable().keySet().stream().sorted().toList())
@@ -109,9 +132,9 @@ public final class Listing {
 
     /** With a range filter, its column's order, which its index serves; else the key's. */
     private String defaultSort() {
-        String column = range != null && table.sortable().containsValue(range.rangeColumn()) ? range.rangeColumn()
-                : table.key();
-        return table.sortable().entrySet().stream().filter(field -> field.getValue().equals(column))
+        String column = range != null && table.sortable().values().stream()
+                .anyMatch(sortable -> sortable.sql().equals(range.rangeColumn())) ? range.rangeColumn() : table.key();
+        return table.sortable().entrySet().stream().filter(field -> field.getValue().sql().equals(column))
                 .map(Map.Entry::getKey).findFirst().orElseThrow();
     }
 
@@ -143,25 +166,24 @@ public final class Listing {
     /**
      * One page: its items, the total (exact up to {@link #WINDOW}), and a {@code next} link while rows remain.
      *
-     * @param columns what the page reads besides the key and the sort column, e.g. {@code v.code, v.img}
+     * @param columns what the page reads besides the key and the sort column (which come first, at index 0 and 1),
+     *        e.g. {@code v.code, v.img}
      * @param items the page's items from its rows (the extra columns from index 2)
      * @param link the URL of this list with the given cursor
      */
     public <V> Uni<PageView<V>> page(SqlClient client, PageParams params, String columns,
             Function<List<Row>, Uni<List<V>>> items, Function<String, String> link) {
         Cursor after = params.cursor() == null ? null : cursor(params.cursor());
-        int offset = 0;
         if (params.page() != null) {
             if (after != null) {
                 throw ApiException.invalid("page", "a cursor already says where the page starts; send one or the other");
             }
-            offset = params.page() * params.size();
             if ((long) params.page() * params.size() + params.size() > WINDOW) {
                 throw ApiException.invalid("page", "page numbers reach the first " + WINDOW + " rows; follow the next"
                         + " link of a page (a cursor) to go further");
             }
         }
-        int skip = offset;
+        int skip = params.pageOrFirst() * params.size();
         return count(client).chain(total -> read(client, after, skip, params.size(), columns)
                 .chain(page -> (page.rows().isEmpty() ? Uni.createFrom().item(List.<V> of()) : items.apply(page.rows()))
                         .map(list -> new PageView<>(list, after == null ? params.pageOrFirst() : null, params.size(),
@@ -200,13 +222,11 @@ public final class Listing {
     private Uni<Long> count(SqlClient client) {
         String matches = residual.isEmpty() ? "1" : residual.stream().map(Filter::sql)
                 .collect(Collectors.joining(" AND ", "(", ")"));
-        List<Filter> indexed = range == null ? equalities
-                : Stream.concat(equalities.stream(), Stream.of(range)).toList();
         String sql = "SELECT COUNT(*), SUM(m) FROM (SELECT " + matches + " AS m FROM " + table.from()
-                + where(indexed, null) + " LIMIT " + (WINDOW + 1) + ") t";
+                + where(indexed(), null) + inRangeOrder() + " LIMIT " + (WINDOW + 1) + ") t";
         List<Object> args = new ArrayList<>();
         residual.forEach(filter -> args.add(filter.value()));
-        indexed.forEach(filter -> args.add(filter.value()));
+        indexed().forEach(filter -> args.add(filter.value()));
         return client.preparedQuery(sql).execute(Tuple.from(args)).map(rows -> {
             Row row = rows.iterator().next();
             long candidates = row.getLong(0);
@@ -232,19 +252,37 @@ public final class Listing {
                 + " listed in " + order + " order only: sort by " + order + " or -" + order + ", or narrow the filter");
     }
 
-    /** The page's rows, one more than asked for to know whether others follow. */
+    /** The filters an index serves: the equalities and the first range. */
+    private List<Filter> indexed() {
+        return range == null ? equalities : Stream.concat(equalities.stream(), Stream.of(range)).toList();
+    }
+
+    /** Reading a range in its column's order makes the server read it through that column's index. */
+    private String inRangeOrder() {
+        return range == null ? "" : " ORDER BY " + range.rangeColumn();
+    }
+
+    /**
+     * The page's rows, one more than asked for to know whether others follow. A list its index does not serve (which
+     * {@link #count} allowed: its range holds at most {@link #WINDOW} rows) is read from those rows alone, taken
+     * through the range's index, so that the server cannot walk another index in the list's order instead.
+     */
     private Uni<Page> read(SqlClient client, Cursor after, int offset, int size, String columns) {
         List<Object> args = new ArrayList<>();
-        List<Filter> all = new ArrayList<>(equalities);
-        if (range != null) {
-            all.add(range);
+        String source = table.from();
+        List<Filter> rest = indexed();
+        if (!served()) {
+            source = "(SELECT * FROM " + table.from() + where(indexed(), null) + inRangeOrder() + " LIMIT "
+                    + (WINDOW + 1) + ") " + table.alias();
+            indexed().forEach(filter -> args.add(filter.value()));
+            rest = List.of();
         }
-        all.addAll(residual);
-        all.forEach(filter -> args.add(filter.value()));
+        List<Filter> outer = Stream.concat(rest.stream(), residual.stream()).toList();
+        outer.forEach(filter -> args.add(filter.value()));
         String direction = descending ? " DESC" : "";
         String sql = "SELECT " + table.key() + ", " + sortColumn + (columns.isEmpty() ? "" : ", " + columns)
-                + " FROM " + table.from() + (table.join().isEmpty() ? "" : " " + table.join())
-                + where(all, after == null ? null : keyset(after, args))
+                + " FROM " + source + (table.join().isEmpty() ? "" : " " + table.join())
+                + where(outer, after == null ? null : keyset(after, args))
                 + " ORDER BY " + (sortColumn.equals(table.key()) ? "" : sortColumn + direction + ", ")
                 + table.key() + direction + " LIMIT " + (size + 1) + (offset > 0 ? " OFFSET " + offset : "");
         return client.preparedQuery(sql).execute(Tuple.from(args)).map(rowSet -> {
@@ -292,6 +330,14 @@ public final class Listing {
         if (!cursor.sort().equals(sort)) {
             throw ApiException.invalid("cursor", "belongs to sort=" + cursor.sort() + ", not sort=" + sort
                     + ": keep the sort of the page that gave it out");
+        }
+        Object value = cursor.value();
+        boolean fits = sortColumn.equals(table.key()) ? value == null
+                : value == null ? sortColumnType.nullable()
+                        : sortColumnType.type().isInstance(value)
+                                && !(value instanceof Float number && !Float.isFinite(number));
+        if (!fits) {
+            throw ApiException.invalid("cursor", "is not a cursor this list gave out: follow the next link as it is");
         }
         return cursor;
     }

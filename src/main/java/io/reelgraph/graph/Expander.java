@@ -85,8 +85,10 @@ public final class Expander {
             return Uni.createFrom().voidItem();
         }
         requireWithinLimit(embedded + next.size()); // before reading them
-        // the rows of the level's objects, of the links they embed and one more of each list, and their counts
-        int maxRows = MAX_EMBEDDED - embedded + 4 * next.size();
+        // the rows of the level's new objects and of the links they embed (within what the response may still
+        // embed), and the one more of each list that tells it was cut
+        int fresh = unseen(next, Type.AUTHOR, authors).size() + unseen(next, Type.VIDEO, videos).size();
+        int maxRows = MAX_EMBEDDED - embedded + 3 * fresh;
         return load(next, NodeLoader.Reads.VIEWS.withMaxRows(maxRows))
                 .onFailure(NodeLoader.TooManyRows.class).transform(tooMany -> tooLarge())
                 .chain(() -> expandBelow(next, embedded + next.stream().mapToInt(this::size).sum()));

@@ -36,11 +36,12 @@ public class VideoService {
 
     /** Each sort is served by an index of its own and one after {@code author_id} (the only equality filter). */
     private static final Listing.Table VIDEOS = new Listing.Table("video v", "", "v.id",
-            Map.of("id", "v.id", "code", "v.code", "score", "v.score"));
+            Map.of("id", Listing.Column.id("v.id"), "code", Listing.Column.text("v.code"),
+                    "score", Listing.Column.nullableFloat("v.score")));
     /** A video's credits, in the order of the index {@code video_author(video_id)} (with the primary key). */
     private static final SubCollection<CreditedAuthor> CREDITS = new SubCollection<>("video",
             new Listing.Table("video_author c", "JOIN author a ON a.id = c.author_id", "c.author_id",
-                    Map.of("authorId", "c.author_id")),
+                    Map.of("authorId", Listing.Column.id("c.author_id"))),
             "c.video_id", "a.name, c.extra_data",
             row -> new CreditedAuthor(row.getLong(0), row.getString(2), row.getString(3), null));
 
