@@ -77,7 +77,7 @@ public class AuthorResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "List authors, a page at a time",
+    @Operation(operationId = "listAuthors", summary = "List authors, a page at a time",
             description = "sort: id, name (default: id; name when filtering by name)")
     public Uni<PageView<AuthorView>> list(@QueryParam("name") @Parameter(description = NAME) String name,
             @BeanParam @Valid PageParams page, @QueryParam("expand") @Parameter(description = EXPAND) String expand) {
@@ -87,8 +87,7 @@ public class AuthorResource {
     @GET
     @Produces(Streams.NDJSON)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Stream every matching author, one JSON object per line",
-            description = "Chosen by Accept: application/x-ndjson. Filter, sort and expand as for the list; no paging.")
+    @Operation(hidden = true) // described with the list's operation: common.StreamsInContract
     public Multi<Streams.Lines> stream(@QueryParam("name") @Parameter(description = NAME) String name,
             @QueryParam("sort") String sort, @QueryParam("expand") @Parameter(description = EXPAND) String expand,
             @Context UriInfo uri) {
@@ -98,7 +97,7 @@ public class AuthorResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "An author with its featured video, uploads and credits")
+    @Operation(operationId = "getAuthor", summary = "An author with its featured video, uploads and credits")
     public Uni<RestResponse<AuthorView>> get(@RestPath Long id,
             @QueryParam("expand") @Parameter(description = EXPAND) String expand) {
         return authors.get(id, Expansion.ofAuthor(expand)).map(Responses::ok);
@@ -106,9 +105,10 @@ public class AuthorResource {
 
     @POST
     @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Create an author, optionally with new or existing videos linked in all three ways",
+    @Operation(operationId = "createAuthor", summary = "Create an author, optionally with new or existing videos linked in all three ways",
             description = "All or nothing. Each link names a new video (an object) or an existing one (an id).")
-    @APIResponse(responseCode = "201", description = "Created, with its links")
+    @APIResponse(responseCode = "201", description = "Created, with its links; its URL is in Location",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthorView.class)))
     @APIResponse(responseCode = "409", description = "featuredVideoId names a video another author features",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<AuthorView>> create(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
@@ -125,7 +125,7 @@ public class AuthorResource {
     @PUT
     @RolesAllowed(Roles.EDITOR)
     @Path("/{id}")
-    @Operation(summary = "Replace an author's own fields",
+    @Operation(operationId = "updateAuthor", summary = "Replace an author's own fields",
             description = "With If-Match (the ETag of a GET), a 412 if the resource changed since; without it, the"
                     + " last write wins.")
     @APIResponse(responseCode = "200", description = "Replaced; the new ETag is in the response")
@@ -141,7 +141,7 @@ public class AuthorResource {
     @DELETE
     @RolesAllowed(Roles.EDITOR)
     @Path("/{id}")
-    @Operation(summary = "Delete an author; its uploads stay, with no author")
+    @Operation(operationId = "deleteAuthor", summary = "Delete an author; its uploads stay, with no author")
     public Uni<Void> delete(@RestPath Long id) {
         return authors.delete(id);
     }
@@ -149,7 +149,7 @@ public class AuthorResource {
     @PUT
     @RolesAllowed(Roles.EDITOR)
     @Path("/{id}/featured-video")
-    @Operation(summary = "Feature an existing video, replacing the author's current one")
+    @Operation(operationId = "setFeaturedVideo", summary = "Feature an existing video, replacing the author's current one")
     @APIResponse(responseCode = "200", description = "The author, now featuring the video")
     @APIResponse(responseCode = "409", description = "Another author features that video",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -162,7 +162,7 @@ public class AuthorResource {
     @DELETE
     @RolesAllowed(Roles.EDITOR)
     @Path("/{id}/featured-video")
-    @Operation(summary = "Feature no video")
+    @Operation(operationId = "clearFeaturedVideo", summary = "Feature no video")
     public Uni<Void> unfeature(@RestPath Long id) {
         return authors.unfeature(id);
     }
@@ -170,7 +170,7 @@ public class AuthorResource {
     @GET
     @Path("/{id}/videos")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The author's uploads, a page at a time", description = "sort: id (default), code, score")
+    @Operation(operationId = "listAuthorVideos", summary = "The author's uploads, a page at a time", description = "sort: id (default), code, score")
     public Uni<PageView<VideoSummary>> videos(@RestPath Long id, @BeanParam @Valid PageParams page) {
         return authors.videos(id, page);
     }
@@ -179,8 +179,7 @@ public class AuthorResource {
     @Path("/{id}/videos")
     @Produces(Streams.NDJSON)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Stream every upload of the author, one JSON object per line",
-            description = "Chosen by Accept: application/x-ndjson; sort as for the page; no paging.")
+    @Operation(hidden = true) // described with the list's operation: common.StreamsInContract
     public Multi<Streams.Lines> streamVideos(@RestPath Long id, @QueryParam("sort") String sort,
             @Context UriInfo uri) {
         Streams.requireNoPaging(uri);
@@ -190,7 +189,8 @@ public class AuthorResource {
     @POST
     @RolesAllowed(Roles.EDITOR)
     @Path("/{id}/videos")
-    @Operation(summary = "Upload a new video as this author")
+    @Operation(operationId = "uploadVideo", summary = "Upload a new video as this author")
+    @APIResponse(responseCode = "201", description = "Uploaded; its URL is in Location", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VideoView.class)))
     public Uni<RestResponse<VideoView>> upload(@RestPath Long id,
             @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     examples = @ExampleObject(name = "video a", value = "{\"code\": \"video a\", \"img\": \"123\", \"score\": 9}")))
@@ -202,7 +202,7 @@ public class AuthorResource {
     @GET
     @Path("/{id}/credits")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The videos this author is credited on, with each credit's data, a page at a time",
+    @Operation(operationId = "listAuthorCredits", summary = "The videos this author is credited on, with each credit's data, a page at a time",
             description = "sort: videoId (default)")
     public Uni<PageView<CreditedVideo>> credits(@RestPath Long id, @BeanParam @Valid PageParams page) {
         return authors.credits(id, page);
@@ -212,8 +212,7 @@ public class AuthorResource {
     @Path("/{id}/credits")
     @Produces(Streams.NDJSON)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Stream every credit of the author, one JSON object per line",
-            description = "Chosen by Accept: application/x-ndjson; sort as for the page; no paging.")
+    @Operation(hidden = true) // described with the list's operation: common.StreamsInContract
     public Multi<Streams.Lines> streamCredits(@RestPath Long id, @QueryParam("sort") String sort,
             @Context UriInfo uri) {
         Streams.requireNoPaging(uri);

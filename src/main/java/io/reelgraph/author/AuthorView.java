@@ -4,6 +4,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.reelgraph.common.MoreLinks;
 import io.reelgraph.common.Versioned;
@@ -23,6 +25,7 @@ public record AuthorView(Long id, String name, long version, VideoNode featuredV
     /** The lists of an author that do not fit in its view; null where a list does. */
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "AuthorMore")
     public record More(MoreLinks videos, MoreLinks credits) {
     }
 }

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -52,7 +53,7 @@ public class GraphResource {
     Pool pool;
 
     @GET
-    @Operation(summary = "The neighbourhood of an author or a video",
+    @Operation(operationId = "getNeighbourhood", summary = "The neighbourhood of an author or a video",
             description = "Breadth first over uploads, featured links and credits, up to depth links away, with at"
                     + " most limit nodes (truncated says whether some were left out). Edges are every link among the"
                     + " nodes returned, from an author to a video.")
@@ -70,11 +71,12 @@ public class GraphResource {
 
     @POST
     @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Import a graph of new and existing authors and videos, all or nothing",
+    @Operation(operationId = "importGraph", summary = "Import a graph of new and existing authors and videos, all or nothing",
             description = "New nodes carry ids of the client's choosing; author:12 or video:3 refers to an existing"
                     + " row. Every error is listed with its JSON pointer, and then nothing is written. An import only"
                     + " adds: it never replaces a link.")
-    @APIResponse(responseCode = "201", description = "Imported; the ids created for the client's ids")
+    @APIResponse(responseCode = "201", description = "Imported; the ids created for the client's ids",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportResult.class)))
     public Uni<RestResponse<ImportResult>> importGraph(@RequestBody(content = @Content(
             mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "credits", value = CREDITS)))
             @NotNull GraphDocument document) {

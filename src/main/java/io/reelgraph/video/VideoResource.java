@@ -80,7 +80,7 @@ public class VideoResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "List videos, a page at a time",
+    @Operation(operationId = "listVideos", summary = "List videos, a page at a time",
             description = "sort: id, code, score (default: id; code when filtering by code, else score when filtering"
                     + " by minScore)")
     public Uni<PageView<VideoView>> list(@QueryParam("code") @Parameter(description = CODE) String code,
@@ -92,8 +92,7 @@ public class VideoResource {
     @GET
     @Produces(Streams.NDJSON)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Stream every matching video, one JSON object per line",
-            description = "Chosen by Accept: application/x-ndjson. Filters, sort and expand as for the list; no paging.")
+    @Operation(hidden = true) // described with the list's operation: common.StreamsInContract
     public Multi<Streams.Lines> stream(@QueryParam("code") @Parameter(description = CODE) String code,
             @QueryParam("minScore") @Finite Float minScore, @QueryParam("authorId") Long authorId,
             @QueryParam("sort") String sort, @QueryParam("expand") @Parameter(description = EXPAND) String expand,
@@ -105,7 +104,7 @@ public class VideoResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "A video with its uploader, featuring author and credits")
+    @Operation(operationId = "getVideo", summary = "A video with its uploader, featuring author and credits")
     public Uni<RestResponse<VideoView>> get(@RestPath Long id,
             @QueryParam("expand") @Parameter(description = EXPAND) String expand) {
         return videos.get(id, Expansion.ofVideo(expand)).map(Responses::ok);
@@ -113,9 +112,10 @@ public class VideoResource {
 
     @POST
     @RolesAllowed(Roles.EDITOR)
-    @Operation(summary = "Create a video, optionally with new or existing authors linked in all three ways",
+    @Operation(operationId = "createVideo", summary = "Create a video, optionally with new or existing authors linked in all three ways",
             description = "All or nothing. Each link names a new author (an object) or an existing one (an id).")
-    @APIResponse(responseCode = "201", description = "Created, with its links")
+    @APIResponse(responseCode = "201", description = "Created, with its links; its URL is in Location",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VideoView.class)))
     @APIResponse(responseCode = "409", description = "featuredById names an author who features another video",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<VideoView>> create(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
@@ -132,7 +132,7 @@ public class VideoResource {
     @PUT
     @RolesAllowed(Roles.EDITOR)
     @Path("/{id}")
-    @Operation(summary = "Replace a video's own fields",
+    @Operation(operationId = "updateVideo", summary = "Replace a video's own fields",
             description = "With If-Match (the ETag of a GET), a 412 if the resource changed since; without it, the"
                     + " last write wins.")
     @APIResponse(responseCode = "200", description = "Replaced; the new ETag is in the response")
@@ -148,7 +148,7 @@ public class VideoResource {
     @DELETE
     @RolesAllowed(Roles.EDITOR)
     @Path("/{id}")
-    @Operation(summary = "Delete a video with its credits and featured link")
+    @Operation(operationId = "deleteVideo", summary = "Delete a video with its credits and featured link")
     public Uni<Void> delete(@RestPath Long id) {
         return videos.delete(id);
     }
@@ -156,7 +156,7 @@ public class VideoResource {
     @PUT
     @RolesAllowed(Roles.EDITOR)
     @Path("/{id}/author")
-    @Operation(summary = "Set the uploader to an existing author")
+    @Operation(operationId = "setUploader", summary = "Set the uploader to an existing author")
     public Uni<VideoView> setAuthor(@RestPath Long id,
             @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     examples = @ExampleObject(name = "uploader", value = "{\"authorId\": 1}")))
@@ -167,7 +167,7 @@ public class VideoResource {
     @DELETE
     @RolesAllowed(Roles.EDITOR)
     @Path("/{id}/author")
-    @Operation(summary = "Leave the video with no uploader")
+    @Operation(operationId = "clearUploader", summary = "Leave the video with no uploader")
     public Uni<Void> clearAuthor(@RestPath Long id) {
         return videos.setAuthor(id, null).replaceWithVoid();
     }
@@ -175,7 +175,7 @@ public class VideoResource {
     @PUT
     @RolesAllowed(Roles.EDITOR)
     @Path("/{id}/featured-by")
-    @Operation(summary = "Have an existing author feature this video, replacing its current featurer")
+    @Operation(operationId = "setFeaturedBy", summary = "Have an existing author feature this video, replacing its current featurer")
     @APIResponse(responseCode = "200", description = "The video, now featured by the author")
     @APIResponse(responseCode = "409", description = "The author features another video",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -189,7 +189,7 @@ public class VideoResource {
     @DELETE
     @RolesAllowed(Roles.EDITOR)
     @Path("/{id}/featured-by")
-    @Operation(summary = "Have no author feature this video")
+    @Operation(operationId = "clearFeaturedBy", summary = "Have no author feature this video")
     public Uni<Void> clearFeaturedBy(@RestPath Long id) {
         return videos.clearFeaturedBy(id);
     }
@@ -197,7 +197,7 @@ public class VideoResource {
     @GET
     @Path("/{id}/credits")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The authors credited on this video, with each credit's data, a page at a time",
+    @Operation(operationId = "listVideoCredits", summary = "The authors credited on this video, with each credit's data, a page at a time",
             description = "sort: authorId (default)")
     public Uni<PageView<CreditedAuthor>> credits(@RestPath Long id, @BeanParam @Valid PageParams page) {
         return videos.credits(id, page);
@@ -207,8 +207,7 @@ public class VideoResource {
     @Path("/{id}/credits")
     @Produces(Streams.NDJSON)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Stream every credit on this video, one JSON object per line",
-            description = "Chosen by Accept: application/x-ndjson; sort as for the page; no paging.")
+    @Operation(hidden = true) // described with the list's operation: common.StreamsInContract
     public Multi<Streams.Lines> streamCredits(@RestPath Long id, @QueryParam("sort") String sort,
             @Context UriInfo uri) {
         Streams.requireNoPaging(uri);
@@ -218,9 +217,10 @@ public class VideoResource {
     @PUT
     @RolesAllowed(Roles.EDITOR)
     @Path("/{videoId}/credits/{authorId}")
-    @Operation(summary = "Credit an author on this video, or update the credit's data")
-    @APIResponse(responseCode = "201", description = "The credit was created")
-    @APIResponse(responseCode = "200", description = "The credit existed; its data is now as given")
+    @Operation(operationId = "putCredit", summary = "Credit an author on this video, or update the credit's data")
+    @APIResponse(responseCode = "201", description = "The credit was created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreditView.class)))
+    @APIResponse(responseCode = "200", description = "The credit existed; its data is now as given",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreditView.class)))
     public Uni<RestResponse<CreditView>> putCredit(@RestPath Long videoId, @RestPath Long authorId,
             @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "credit", value = "{\"extraData\": \"a b\"}")))
             @NotNull @Valid CreditFields fields) {
@@ -233,7 +233,7 @@ public class VideoResource {
     @DELETE
     @RolesAllowed(Roles.EDITOR)
     @Path("/{videoId}/credits/{authorId}")
-    @Operation(summary = "Remove the author's credit on this video")
+    @Operation(operationId = "deleteCredit", summary = "Remove the author's credit on this video")
     public Uni<Void> deleteCredit(@RestPath Long videoId, @RestPath Long authorId) {
         return credits.delete(videoId, authorId);
     }

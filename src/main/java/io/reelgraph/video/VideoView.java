@@ -4,6 +4,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.reelgraph.author.AuthorNode;
 import io.reelgraph.common.MoreLinks;
@@ -22,6 +24,7 @@ public record VideoView(Long id, String code, String img, Float score, long vers
 
     /** The credits of a video when they do not fit in its view. */
     @RegisterForReflection
+    @Schema(name = "VideoMore")
     public record More(MoreLinks credits) {
     }
 }

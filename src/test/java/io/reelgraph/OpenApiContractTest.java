@@ -1,0 +1,85 @@
+package io.reelgraph;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * The contract (/q/openapi) as a client generator reads it: a unique operationId on every operation, a schema for
+ * every success that has a body, each list's JSON page first with its NDJSON stream described by its item type, and
+ * the bounded shapes (page totals and next links, a view's more).
+ */
+@QuarkusTest
+class OpenApiContractTest {
+
+    private static JsonPath contract() {
+        return given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void everyOperationHasAUniqueIdAndDescribedSuccesses() {
+        JsonPath contract = contract();
+        Map<String, Map<String, Map<String, Object>>> paths = contract.getMap("paths");
+        Set<String> ids = new HashSet<>();
+        List<String> operations = new ArrayList<>();
+        paths.forEach((path, item) -> item.forEach((method, operation) -> {
+            String id = (String) operation.get("operationId");
+            assertNotNull(id, method + " " + path + " has no operationId");
+            assertTrue(ids.add(id), id + " is used twice");
+            operations.add(id);
+            Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) operation.get("responses");
+            responses.forEach((status, response) -> {
+                if (status.startsWith("2") && !status.equals("204")) {
+                    Map<String, Map<String, Object>> content = (Map<String, Map<String, Object>>) response.get("content");
+                    assertNotNull(content, status + " of " + id + " has no body described");
+                    content.forEach((type, media) -> assertNotNull(media.get("schema"), type + " of " + id));
+                }
+            });
+        }));
+        assertTrue(operations.containsAll(List.of("listAuthors", "createAuthor", "getAuthor", "listVideos",
+                "putCredit", "deleteCredit", "getNeighbourhood", "importGraph", "listAuthorVideos")), operations.toString());
+        assertEquals("#/components/schemas/AuthorView",
+                contract.getString("paths.'/authors'.post.responses.'201'.content.'application/json'.schema.'$ref'"));
+        assertEquals("#/components/schemas/VideoView", contract.getString(
+                "paths.'/authors/{id}/videos'.post.responses.'201'.content.'application/json'.schema.'$ref'"));
+    }
+
+    @Test
+    void listsAnswerTheirJsonPageFirstAndDescribeTheirStream() {
+        JsonPath contract = contract();
+        Map<String, String> lists = Map.of("/authors", "AuthorView", "/videos", "VideoView",
+                "/authors/{id}/videos", "VideoSummary", "/authors/{id}/credits", "CreditedVideo",
+                "/videos/{id}/credits", "CreditedAuthor");
+        lists.forEach((path, item) -> {
+            String ok = "paths.'" + path + "'.get.responses.'200'.content";
+            Map<String, Object> content = contract.getMap(ok);
+            assertEquals(List.of("application/json", "application/x-ndjson"), new ArrayList<>(content.keySet()), path);
+            String page = contract.getString(ok + ".'application/json'.schema.'$ref'");
+            assertEquals("#/components/schemas/" + item,
+                    contract.getString(ok + ".'application/x-ndjson'.schema.'$ref'"), path);
+            String schema = "components.schemas." + page.substring(page.lastIndexOf('/') + 1) + ".properties";
+            assertEquals("#/components/schemas/" + item, contract.getString(schema + ".items.items.'$ref'"), path);
+            assertTrue(contract.getMap(schema).keySet().containsAll(List.of("total", "totalExact", "next")), path);
+            List<String> parameters = contract.getList("paths.'" + path + "'.get.parameters.name");
+            assertTrue(parameters.containsAll(List.of("size", "sort", "cursor", "page")), path + ": " + parameters);
+        });
+        assertFalse(contract.getMap("components.schemas").containsKey("Lines"), "no internal line type");
+        assertNotNull(contract.get("components.schemas.AuthorView.properties.more"));
+        assertNotNull(contract.get("components.schemas.AuthorMore.properties.videos"));
+        assertNotNull(contract.get("components.schemas.VideoView.properties.more"));
+        assertNotNull(contract.get("components.schemas.MoreLinks.properties.totalExact"));
+    }
+}
