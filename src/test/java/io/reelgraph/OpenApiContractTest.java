@@ -49,6 +49,9 @@ class OpenApiContractTest {
                 }
             });
         }));
+        paths.forEach((path, item) -> item.forEach((method, operation) -> assertEquals(
+                method.equals("get") ? List.of() : List.of(Map.of("SecurityScheme", List.of("editor"))),
+                operation.get("security"), method + " " + path + ": reads are open, writes need an editor")));
         assertTrue(operations.containsAll(List.of("listAuthors", "createAuthor", "getAuthor", "listVideos",
                 "putCredit", "deleteCredit", "getNeighbourhood", "importGraph", "listAuthorVideos")), operations.toString());
         assertEquals("#/components/schemas/AuthorView",
@@ -81,5 +84,8 @@ class OpenApiContractTest {
         assertNotNull(contract.get("components.schemas.AuthorMore.properties.videos"));
         assertNotNull(contract.get("components.schemas.VideoView.properties.more"));
         assertNotNull(contract.get("components.schemas.MoreLinks.properties.totalExact"));
+        // an embedded author or video is one type, whole or a reference: no oneOf a client could not tell apart
+        assertEquals("#/components/schemas/AuthorView", contract.getString("components.schemas.AuthorNode.'$ref'"));
+        assertEquals("#/components/schemas/VideoView", contract.getString("components.schemas.VideoNode.'$ref'"));
     }
 }
