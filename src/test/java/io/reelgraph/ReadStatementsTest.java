@@ -3,6 +3,7 @@ package io.reelgraph;
 import static io.reelgraph.support.Api.get;
 import static io.reelgraph.support.Api.post;
 import static io.reelgraph.support.Api.put;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -59,6 +60,34 @@ class ReadStatementsTest {
         // count, page of ids, then the one statement of the author reads
         assertEquals(3, statementsFor("/authors?size=3&name=" + tag));
         assertEquals(3, statementsFor("/authors?size=30&name=" + tag));
+    }
+
+    /**
+     * A page's lists are read together, up to the links each may show plus the window; a long list that uses that up
+     * leaves the authors after it to a second statement, one by one, and each view still shows its first page and the
+     * right total.
+     */
+    @Test
+    void aLongListLeavesTheAuthorsAfterItToOneMoreStatement() {
+        String tag = Api.unique("batch").substring(0, 10);
+        long hub = Api.createAuthor(tag + "-a");
+        long small = Api.createAuthor(tag + "-b");
+        long longer = Api.createAuthor(tag + "-c");
+        // 3 authors may show 21 links each, plus the window: the hub's 10,040, the 5 and 19 of the 25 fill that
+        db.update("INSERT INTO video (code, author_id) SELECT CONCAT('h', seq), ? FROM seq_1_to_10040", hub);
+        db.update("INSERT INTO video (code, author_id) SELECT CONCAT('s', seq), ? FROM seq_1_to_5", small);
+        db.update("INSERT INTO video (code, author_id) SELECT CONCAT('l', seq), ? FROM seq_1_to_25", longer);
+        String page = "/authors?size=3&sort=id&name=" + tag;
+        get(page).statusCode(200)
+                .body("items.id", contains((int) hub, (int) small, (int) longer))
+                .body("items[0].videos", hasSize(20)).body("items[0].more.videos.total", equalTo(10_000))
+                .body("items[0].more.videos.totalExact", equalTo(false))
+                .body("items[1].videos.code", contains("s1", "s2", "s3", "s4", "s5"))
+                .body("items[1].more", org.hamcrest.Matchers.nullValue())
+                .body("items[2].videos", hasSize(20)).body("items[2].videos[19].code", equalTo("l20"))
+                .body("items[2].more.videos.total", equalTo(25)).body("items[2].more.videos.totalExact", equalTo(true));
+        // count, ids, the authors, and the one after the hub's read
+        assertEquals(4, statementsFor(page));
     }
 
     private long statementsFor(String path) {

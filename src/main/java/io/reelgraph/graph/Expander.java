@@ -24,7 +24,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
  * Each level loads the ids not seen yet with {@link NodeLoader} (one statement for its authors, two for its
  * videos), so a read costs a number of statements set by the expansion, never by the number of rows. Every object
  * embeds the first page of each of its lists, so a level's size is known from the level above before it is read, and
- * a level is read with a row limit of what the response may still embed (one row more says it would not fit). The
+ * a level's load stops as soon as its objects hold more than the response may still embed. The
  * response is then assembled in memory, where an object reached twice has been loaded once.
  */
 public final class Expander {
@@ -85,11 +85,9 @@ public final class Expander {
             return Uni.createFrom().voidItem();
         }
         requireWithinLimit(embedded + next.size()); // before reading them
-        // the rows of the level's new objects and of the links they embed (within what the response may still
-        // embed), and the one more of each list that tells it was cut
-        int fresh = unseen(next, Type.AUTHOR, authors).size() + unseen(next, Type.VIDEO, videos).size();
-        int maxRows = MAX_EMBEDDED - embedded + 3 * fresh;
-        return load(next, NodeLoader.Reads.VIEWS.withMaxRows(maxRows))
+        // the level's new objects and their references may hold no more than the response may still embed
+        int maxRefs = MAX_EMBEDDED - embedded;
+        return load(next, NodeLoader.Reads.VIEWS.withMaxRefs(maxRefs))
                 .onFailure(NodeLoader.TooManyRows.class).transform(tooMany -> tooLarge())
                 .chain(() -> expandBelow(next, embedded + next.stream().mapToInt(this::size).sum()));
     }
@@ -109,12 +107,10 @@ public final class Expander {
     private int size(Visit visit) {
         if (visit.type() == Type.AUTHOR) {
             AuthorView author = authors.get(visit.id());
-            return author == null ? 0
-                    : 1 + (author.featuredVideo() != null ? 1 : 0) + author.videos().size() + author.credits().size();
+            return author == null ? 0 : NodeLoader.refs(author);
         }
         VideoView video = videos.get(visit.id());
-        return video == null ? 0
-                : 1 + (video.author() != null ? 1 : 0) + (video.featuredBy() != null ? 1 : 0) + video.credits().size();
+        return video == null ? 0 : NodeLoader.refs(video);
     }
 
     private Uni<Void> load(List<Visit> level, NodeLoader.Reads reads) {

@@ -2,14 +2,15 @@ package io.reelgraph.graph;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.ToLongFunction;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
 import io.reelgraph.author.AuthorRef;
@@ -26,11 +27,16 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
- * Loads authors and videos, by id, as views whose links are compact references: one statement for up to
- * {@link #BATCH} authors and two for as many videos, and never more rows than {@link Reads} allows, however many links
- * they have. Each list of each node is read through its index up to a fixed number of links (one more tells whether it
- * was cut), in a {@code UNION ALL} of one bounded {@code SELECT} per node and list: MariaDB has no {@code LATERAL}
- * join, and a window function would read a whole list to number it.
+ * Loads authors and videos, by id, as views whose links are compact references and whose lists hold their first
+ * links: one statement for up to {@link #BATCH} authors and two for as many videos, and never more rows than a fixed
+ * bound, however many links they have.
+ * <p>
+ * Each list (an author's uploads and credits, a video's credits) is read for all the nodes at once, in the order of
+ * its index ({@code WHERE parent IN (…) ORDER BY parent, key}), with a row limit of the links every node may show plus
+ * {@link Listing#WINDOW}: a node with a long list is read up to that, which is also how far its total is counted. Only
+ * when that limit cuts the read short of other nodes (two hubs in one batch) does a second statement read those nodes
+ * one at a time. MariaDB has no {@code LATERAL} join, a window function would number whole lists, and a
+ * {@code UNION} of one bounded {@code SELECT} per node costs the server a plan per node.
  * <p>
  * Projections in SQL on the reactive client, not entities: nothing is hydrated or tracked that the views do not
  * show, and no HQL is translated per request (Hibernate cannot cache the translation of a query with an {@code IN}
@@ -47,17 +53,17 @@ final class NodeLoader {
     /**
      * How much a load reads.
      *
-     * @param links links of each list per node; one more is read to know whether the list was cut
+     * @param links links of each list per node; one more tells whether the list was cut
      * @param totals whether cut lists are counted (up to {@link Listing#WINDOW}) for the views' {@code more}
-     * @param maxRows rows one statement may return; more fails the load with {@link TooManyRows}
+     * @param maxRefs objects and links the loaded views may hold in all; more fails the load with {@link TooManyRows}
      */
-    record Reads(int links, boolean totals, int maxRows) {
+    record Reads(int links, boolean totals, int maxRefs) {
 
         /** What a view shows: the first page of each list, and the size of the rest. */
         static final Reads VIEWS = new Reads(EMBEDDED_LINKS, true, Integer.MAX_VALUE);
 
-        Reads withMaxRows(int rows) {
-            return new Reads(links, totals, rows);
+        Reads withMaxRefs(int refs) {
+            return new Reads(links, totals, refs);
         }
     }
 
@@ -69,195 +75,262 @@ final class NodeLoader {
         }
     }
 
-    /** A statement would have returned more rows than its {@link Reads#maxRows()}. */
+    /** The views would hold more than {@link Reads#maxRefs()}. */
     static final class TooManyRows extends RuntimeException {
         TooManyRows() {
             super("more rows than allowed", null, false, false);
         }
     }
 
+    /**
+     * A list of links as the statements read it. Every statement's rows have one layout: kind, parent id, key, two
+     * texts and a number (a node's own row uses the same columns; a count row has kind + 10 and the count last).
+     */
+    private enum LinkList {
+        UPLOADS(1, "video v", "", "v.author_id", "v.id", "v.code, NULL"),
+        AUTHOR_CREDITS(2, "video_author c", " JOIN video v ON v.id = c.video_id", "c.author_id", "c.video_id",
+                "v.code, c.extra_data"),
+        VIDEO_CREDITS(3, "video_author c", " JOIN author a ON a.id = c.author_id", "c.video_id", "c.author_id",
+                "a.name, c.extra_data");
+
+        final int kind;
+        final String from;
+        final String join;
+        final String parent;
+        final String key;
+        final String columns;
+
+        LinkList(int kind, String from, String join, String parent, String key, String columns) {
+            this.kind = kind;
+            this.from = from;
+            this.join = join;
+            this.parent = parent;
+            this.key = key;
+            this.columns = columns;
+        }
+
+        /** The links of the parents {@code condition} selects, in index order, at most {@code limit} rows. */
+        String rows(String condition, int limit) {
+            return "(SELECT " + kind + ", " + parent + ", " + key + ", " + columns + ", NULL FROM " + from + join
+                    + " WHERE " + parent + " " + condition + " ORDER BY " + parent + ", " + key + " LIMIT " + limit
+                    + ")";
+        }
+
+        /** The number of {@code id}'s links, counted through the index up to one past the window. */
+        String count(Long id) {
+            return "(SELECT " + (kind + 10) + ", " + id + ", NULL, NULL, NULL, (SELECT COUNT(*) FROM (SELECT 1 FROM "
+                    + from + " WHERE " + parent + " = " + id + " LIMIT " + (Listing.WINDOW + 1) + ") n))";
+        }
+    }
+
+    /** A list of one node as read: its first links in key order, whether it goes on, and its total if counted. */
+    private record Links(List<Row> shown, boolean cut, Long total) {
+    }
+
     private NodeLoader() {
     }
 
-    /**
-     * The authors of {@code ids} that exist, in one statement per {@link #BATCH} ids: each author's row (kind 0, with
-     * its featured video), and its first uploads (kind 1) and credits (kind 2) by video id, each row of a cut list
-     * carrying the list's count.
-     */
+    /** The authors of {@code ids} that exist: each author's row, its uploads and its credits by video id. */
     static Uni<Loaded<AuthorView>> authors(SqlClient client, Collection<Long> ids, Reads reads) {
-        if (ids.isEmpty()) {
-            return Uni.createFrom().item(Loaded.none());
-        }
-        return rows(client, ids, reads, batch -> {
-            StringBuilder sql = new StringBuilder("(SELECT 0, a.id, f.id, f.code, a.name, a.version FROM author a"
-                    + " LEFT JOIN video f ON f.id = a.featured_video_id WHERE a.id IN " + in(batch) + ")");
-            for (Long id : batch) {
-                sql.append(" UNION ALL (SELECT 1, author_id, id, code, NULL, ").append(total("video", "author_id", id,
-                        "id", reads)).append(" FROM video WHERE author_id = ").append(id)
-                        .append(" ORDER BY id LIMIT ").append(reads.links() + 1).append(')')
-                        .append(" UNION ALL (SELECT 2, c.author_id, v.id, v.code, c.extra_data, ")
-                        .append(total("video_author", "author_id", id, "video_id", reads))
-                        .append(" FROM video_author c JOIN video v ON v.id = c.video_id WHERE c.author_id = ").append(id)
-                        .append(" ORDER BY c.video_id LIMIT ").append(reads.links() + 1).append(')');
-            }
-            return sql.toString();
-        }).map(rows -> {
-            Map<Long, Row> authors = new HashMap<>();
-            Map<Long, List<VideoNode>> uploadsBy = new HashMap<>();
-            Map<Long, List<CreditedVideo>> creditsBy = new HashMap<>();
-            Map<Long, Long> uploadCounts = new HashMap<>();
-            Map<Long, Long> creditCounts = new HashMap<>();
-            for (Row row : rows) {
-                Long authorId = row.getLong(1);
-                switch (row.getInteger(0)) {
-                    case 0 -> authors.put(authorId, row);
-                    case 1 -> {
-                        listOf(uploadsBy, authorId).add(new VideoRef(row.getLong(2), row.getString(3)));
-                        uploadCounts.put(authorId, row.getLong(5));
+        return inBatches(ids, reads, NodeLoader::refs, batch -> read(client, batch, reads, "(SELECT 0, a.id, f.id, f.code, a.name,"
+                + " a.version FROM author a LEFT JOIN video f ON f.id = a.featured_video_id WHERE a.id IN " + in(batch)
+                + ")", List.of(LinkList.UPLOADS, LinkList.AUTHOR_CREDITS)).map(read -> {
+                    Map<Long, AuthorView> byId = new HashMap<>();
+                    Set<Long> cut = new HashSet<>();
+                    for (Row row : read.own()) {
+                        Long id = row.getLong(1);
+                        Links uploads = read.lists().get(LinkList.UPLOADS).get(id);
+                        Links credits = read.lists().get(LinkList.AUTHOR_CREDITS).get(id);
+                        if (uploads.cut() || credits.cut()) {
+                            cut.add(id);
+                        }
+                        MoreLinks moreUploads = more(uploads, "/authors/" + id + "/videos", "id");
+                        MoreLinks moreCredits = more(credits, "/authors/" + id + "/credits", "videoId");
+                        byId.put(id, new AuthorView(id, row.getString(4), row.getLong(5),
+                                row.getLong(2) == null ? null : new VideoRef(row.getLong(2), row.getString(3)),
+                                uploads.shown().stream().<VideoNode> map(link -> new VideoRef(link.getLong(2),
+                                        link.getString(3))).toList(),
+                                credits.shown().stream().map(link -> new CreditedVideo(link.getLong(2),
+                                        link.getString(3), link.getString(4), null)).toList(),
+                                moreUploads == null && moreCredits == null ? null
+                                        : new AuthorView.More(moreUploads, moreCredits)));
                     }
-                    default -> {
-                        listOf(creditsBy, authorId).add(new CreditedVideo(row.getLong(2), row.getString(3),
-                                row.getString(4), null));
-                        creditCounts.put(authorId, row.getLong(5));
-                    }
-                }
-            }
-            Map<Long, AuthorView> byId = new HashMap<>();
-            Set<Long> cut = new HashSet<>();
-            authors.forEach((id, row) -> {
-                List<VideoNode> uploads = firstLinks(uploadsBy.get(id), VideoNode::id, reads);
-                List<CreditedVideo> credits = firstLinks(creditsBy.get(id), CreditedVideo::videoId, reads);
-                MoreLinks moreUploads = more(uploads, uploadsBy.get(id), uploadCounts.get(id),
-                        "/authors/" + id + "/videos", "id", VideoNode::id);
-                MoreLinks moreCredits = more(credits, creditsBy.get(id), creditCounts.get(id),
-                        "/authors/" + id + "/credits", "videoId", CreditedVideo::videoId);
-                if (cutBy(uploads, uploadsBy.get(id)) || cutBy(credits, creditsBy.get(id))) {
-                    cut.add(id);
-                }
-                byId.put(id, new AuthorView(id, row.getString(4), row.getLong(5),
-                        row.getLong(2) == null ? null : new VideoRef(row.getLong(2), row.getString(3)), uploads,
-                        credits, moreUploads == null && moreCredits == null ? null
-                                : new AuthorView.More(moreUploads, moreCredits)));
-            });
-            return new Loaded<>(byId, cut);
-        });
+                    return new Loaded<>(byId, cut);
+                }));
     }
 
     /**
-     * The videos of {@code ids} that exist, in two statements per {@link #BATCH} ids run at once: their rows with their
-     * uploader and featuring author, and their first credits by author id, each row of a cut list carrying its count.
+     * The videos of {@code ids} that exist, in two statements run at once: their rows with their uploader and
+     * featuring author, and their credits by author id.
      */
     static Uni<Loaded<VideoView>> videos(SqlClient client, Collection<Long> ids, Reads reads) {
-        if (ids.isEmpty()) {
-            return Uni.createFrom().item(Loaded.none());
-        }
-        // the videos' rows and their credits at once, on connections of their own: a read holds no session that
-        // would chain them
-        Uni<List<Row>> videoRows = rows(client, ids, Reads.VIEWS, batch -> "SELECT v.id, v.code, v.img, v.score,"
-                + " v.version, a.id, a.name, f.id, f.name FROM video v LEFT JOIN author a ON a.id = v.author_id"
-                + " LEFT JOIN author f ON f.featured_video_id = v.id WHERE v.id IN " + in(batch));
-        Uni<List<Row>> creditRows = rows(client, ids, reads, batch -> batch.stream()
-                .map(id -> "(SELECT c.video_id, a.id, a.name, c.extra_data, " + total("video_author", "video_id", id,
-                        "author_id", reads) + " FROM video_author c JOIN author a ON a.id = c.author_id"
-                        + " WHERE c.video_id = " + id + " ORDER BY c.author_id LIMIT " + (reads.links() + 1) + ")")
-                .collect(Collectors.joining(" UNION ALL ")));
-        return Uni.combine().all().unis(videoRows, creditRows).asTuple().map(loaded -> {
-            Map<Long, List<CreditedAuthor>> creditsBy = new HashMap<>();
-            Map<Long, Long> countsBy = new HashMap<>();
-            for (Row row : loaded.getItem2()) {
-                listOf(creditsBy, row.getLong(0)).add(new CreditedAuthor(row.getLong(1), row.getString(2),
-                        row.getString(3), null));
-                countsBy.put(row.getLong(0), row.getLong(4));
-            }
-            Map<Long, VideoView> byId = new HashMap<>();
-            Set<Long> cut = new HashSet<>();
-            for (Row row : loaded.getItem1()) {
-                Long id = row.getLong(0);
-                List<CreditedAuthor> credits = firstLinks(creditsBy.get(id), CreditedAuthor::authorId, reads);
-                MoreLinks more = more(credits, creditsBy.get(id), countsBy.get(id), "/videos/" + id + "/credits",
-                        "authorId", CreditedAuthor::authorId);
-                if (cutBy(credits, creditsBy.get(id))) {
-                    cut.add(id);
+        return inBatches(ids, reads, NodeLoader::refs, batch -> {
+            // both at once, on connections of their own: a read holds no session that would chain them
+            Uni<List<Row>> videoRows = client.query("SELECT v.id, v.code, v.img, v.score, v.version, a.id, a.name,"
+                    + " f.id, f.name FROM video v LEFT JOIN author a ON a.id = v.author_id"
+                    + " LEFT JOIN author f ON f.featured_video_id = v.id WHERE v.id IN " + in(batch)).execute()
+                    .map(NodeLoader::list);
+            Uni<Read> creditRows = read(client, batch, reads, null, List.of(LinkList.VIDEO_CREDITS));
+            return Uni.combine().all().unis(videoRows, creditRows).asTuple().map(loaded -> {
+                Map<Long, VideoView> byId = new HashMap<>();
+                Set<Long> cut = new HashSet<>();
+                for (Row row : loaded.getItem1()) {
+                    Long id = row.getLong(0);
+                    Links credits = loaded.getItem2().lists().get(LinkList.VIDEO_CREDITS).get(id);
+                    if (credits.cut()) {
+                        cut.add(id);
+                    }
+                    MoreLinks more = more(credits, "/videos/" + id + "/credits", "authorId");
+                    byId.put(id, new VideoView(id, row.getString(1), row.getString(2), row.getFloat(3),
+                            row.getLong(4),
+                            row.getLong(5) == null ? null : new AuthorRef(row.getLong(5), row.getString(6)),
+                            row.getLong(7) == null ? null : new AuthorRef(row.getLong(7), row.getString(8)),
+                            credits.shown().stream().map(link -> new CreditedAuthor(link.getLong(2),
+                                    link.getString(3), link.getString(4), null)).toList(),
+                            more == null ? null : new VideoView.More(more)));
                 }
-                byId.put(id, new VideoView(id, row.getString(1), row.getString(2), row.getFloat(3), row.getLong(4),
-                        row.getLong(5) == null ? null : new AuthorRef(row.getLong(5), row.getString(6)),
-                        row.getLong(7) == null ? null : new AuthorRef(row.getLong(7), row.getString(8)), credits,
-                        more == null ? null : new VideoView.More(more)));
-            }
-            return new Loaded<>(byId, cut);
+                return new Loaded<>(byId, cut);
+            });
         });
     }
 
-    /** A list's links up to {@link Reads#links()}, in key order (a {@code UNION ALL} keeps no order of its own). */
-    private static <T> List<T> firstLinks(List<T> read, ToLongFunction<T> key, Reads reads) {
-        if (read == null) {
-            return List.of();
-        }
-        read.sort(Comparator.comparingLong(key));
-        return read.size() > reads.links() ? List.copyOf(read.subList(0, reads.links())) : read;
-    }
-
-    private static boolean cutBy(List<?> shown, List<?> read) {
-        return read != null && read.size() > shown.size();
-    }
-
-    /** Where the rest of a cut list is, with its count from column {@code countColumn}; null if nothing was cut. */
-    private static <T> MoreLinks more(List<T> shown, List<T> read, Long count, String list, String keyField,
-            ToLongFunction<T> key) {
-        if (!cutBy(shown, read) || count == null) {
-            return null;
-        }
-        return MoreLinks.after(count, list, keyField, key.applyAsLong(shown.get(shown.size() - 1)));
+    /** The nodes' own rows (kind 0), and each list of each node. */
+    private record Read(List<Row> own, Map<LinkList, Map<Long, Links>> lists) {
     }
 
     /**
-     * The number of rows of {@code table} whose {@code column} is {@code id}, counted up to one past the window, where
-     * the list is longer than {@link Reads#links()} (its row one past them exists) and totals are asked for; else
-     * NULL. A subquery of constants: the server computes it once per statement, only where the list is cut.
+     * Reads {@code lists} of the nodes of {@code batch} (and their own rows, from {@code own}), as the class comment
+     * says: one statement, and a second one only for nodes the first one's row limits cut short.
      */
-    private static String total(String table, String column, Long id, String order, Reads reads) {
-        if (!reads.totals()) {
-            return "NULL";
+    private static Uni<Read> read(SqlClient client, List<Long> batch, Reads reads, String own, List<LinkList> lists) {
+        List<Long> ids = batch.stream().sorted().toList();
+        int limit = ids.size() * (reads.links() + 1) + Listing.WINDOW + 1;
+        List<String> members = new ArrayList<>();
+        if (own != null) {
+            members.add(own);
         }
-        String rows = " FROM " + table + " WHERE " + column + " = " + id;
-        return "IF((SELECT " + order + rows + " ORDER BY " + order + " LIMIT 1 OFFSET " + reads.links() + ") IS NULL,"
-                + " NULL, (SELECT COUNT(*) FROM (SELECT 1" + rows + " LIMIT " + (Listing.WINDOW + 1) + ") n))";
+        lists.forEach(list -> members.add(list.rows("IN " + in(ids), limit)));
+        return client.query(String.join(" UNION ALL ", members)).execute().map(NodeLoader::list).chain(rows -> {
+            Map<LinkList, Map<Long, List<Row>>> read = new EnumMap<>(LinkList.class);
+            Map<LinkList, Map<Long, Long>> counts = new EnumMap<>(LinkList.class);
+            lists.forEach(list -> {
+                read.put(list, new LinkedHashMap<>());
+                counts.put(list, new HashMap<>());
+            });
+            List<Row> ownRows = new ArrayList<>();
+            for (Row row : rows) {
+                int kind = row.getInteger(0);
+                if (kind == 0) {
+                    ownRows.add(row);
+                } else {
+                    read.get(kindOf(kind)).computeIfAbsent(row.getLong(1), id -> new ArrayList<>()).add(row);
+                }
+            }
+            // a list whose rows reached the limit stopped at its last parent: the ones after it are read one by one,
+            // and that one is counted unless it was read past the window
+            List<String> followUp = new ArrayList<>();
+            for (LinkList list : lists) {
+                Map<Long, List<Row>> byParent = read.get(list);
+                if (byParent.values().stream().mapToInt(List::size).sum() < limit) {
+                    continue;
+                }
+                Long last = byParent.keySet().stream().reduce((first, second) -> second).orElseThrow();
+                // the last one's first page and its cut are known if more than a page of it was read
+                boolean lastShown = byParent.get(last).size() > reads.links();
+                if (lastShown && reads.totals() && byParent.get(last).size() <= Listing.WINDOW) {
+                    followUp.add(list.count(last));
+                }
+                for (Long id : ids) {
+                    if (id > last || id.equals(last) && !lastShown) {
+                        byParent.remove(id);
+                        followUp.add(list.rows("= " + id, reads.links() + 1));
+                        if (reads.totals()) {
+                            followUp.add(list.count(id));
+                        }
+                    }
+                }
+            }
+            Uni<List<Row>> more = followUp.isEmpty() ? Uni.createFrom().item(List.of())
+                    : client.query(String.join(" UNION ALL ", followUp)).execute().map(NodeLoader::list);
+            return more.map(extra -> {
+                for (Row row : extra) {
+                    int kind = row.getInteger(0);
+                    if (kind > 10) {
+                        counts.get(kindOf(kind - 10)).put(row.getLong(1), row.getLong(5));
+                    } else {
+                        read.get(kindOf(kind)).computeIfAbsent(row.getLong(1), id -> new ArrayList<>()).add(row);
+                    }
+                }
+                Map<LinkList, Map<Long, Links>> links = new EnumMap<>(LinkList.class);
+                read.forEach((list, byParent) -> {
+                    Map<Long, Links> ofList = new HashMap<>();
+                    for (Long id : ids) {
+                        List<Row> all = byParent.getOrDefault(id, List.of());
+                        boolean cut = all.size() > reads.links();
+                        ofList.put(id, new Links(cut ? List.copyOf(all.subList(0, reads.links())) : all, cut,
+                                counts.get(list).getOrDefault(id, (long) all.size())));
+                    }
+                    links.put(list, ofList);
+                });
+                return new Read(ownRows, links);
+            });
+        });
+    }
+
+    private static LinkList kindOf(int kind) {
+        return LinkList.values()[kind - 1];
     }
 
     /**
-     * The rows of the statements {@code sql} makes for {@code ids}, {@link #BATCH} ids at a time, one statement after
-     * the other: the server plans each member of a {@code UNION ALL} on its own, and a statement of thousands of them
-     * costs more than several of hundreds. Past {@link Reads#maxRows()} rows in all, the load fails.
+     * Loads {@code ids} {@link #BATCH} at a time, one batch after the other, and fails once the views hold more than
+     * {@link Reads#maxRefs()} objects and links ({@code refs} of each).
      */
-    private static Uni<List<Row>> rows(SqlClient client, Collection<Long> ids, Reads reads,
-            Function<List<Long>, String> sql) {
-        List<Long> all = List.copyOf(ids);
-        Uni<List<Row>> rows = Uni.createFrom().item(new ArrayList<>());
+    private static <V> Uni<Loaded<V>> inBatches(Collection<Long> ids, Reads reads, ToIntFunction<V> refs,
+            Function<List<Long>, Uni<Loaded<V>>> load) {
+        List<Long> all = ids.stream().distinct().toList();
+        Uni<Loaded<V>> loaded = Uni.createFrom().item(new Loaded<>(new HashMap<>(), new HashSet<>()));
+        int[] held = { 0 };
         for (int from = 0; from < all.size(); from += BATCH) {
             List<Long> batch = all.subList(from, Math.min(from + BATCH, all.size()));
-            rows = rows.chain(read -> {
-                String statement = sql.apply(batch);
-                if (reads.maxRows() != Integer.MAX_VALUE) {
-                    statement += " LIMIT " + (reads.maxRows() - read.size() + 1);
+            loaded = loaded.chain(sofar -> load.apply(batch).map(next -> {
+                held[0] += next.byId().values().stream().mapToInt(refs).sum();
+                if (held[0] > reads.maxRefs()) {
+                    throw new TooManyRows();
                 }
-                return client.query(statement).execute().map(result -> {
-                    result.forEach(read::add);
-                    if (read.size() > reads.maxRows()) {
-                        throw new TooManyRows();
-                    }
-                    return read;
-                });
-            });
+                sofar.byId().putAll(next.byId());
+                sofar.cut().addAll(next.cut());
+                return sofar;
+            }));
         }
-        return rows;
+        return loaded;
+    }
+
+    /** What embedding the author whole holds: itself and its references (as {@link Expander} counts them). */
+    static int refs(AuthorView author) {
+        return 1 + (author.featuredVideo() != null ? 1 : 0) + author.videos().size() + author.credits().size();
+    }
+
+    /** What embedding the video whole holds: itself and its references. */
+    static int refs(VideoView video) {
+        return 1 + (video.author() != null ? 1 : 0) + (video.featuredBy() != null ? 1 : 0) + video.credits().size();
+    }
+
+    /** Where the rest of a cut list is, with its total; null if nothing was cut or nothing was counted. */
+    private static MoreLinks more(Links links, String list, String keyField) {
+        if (!links.cut() || links.total() == null) {
+            return null;
+        }
+        return MoreLinks.after(links.total(), list, keyField, links.shown().get(links.shown().size() - 1).getLong(2));
+    }
+
+    private static List<Row> list(Iterable<Row> rows) {
+        List<Row> list = new ArrayList<>();
+        rows.forEach(list::add);
+        return list;
     }
 
     /** {@code (1, 2, 3)}: typed ids, so nothing but digits reaches the statement. */
     private static String in(Collection<Long> ids) {
         return ids.stream().map(String::valueOf).collect(Collectors.joining(", ", "(", ")"));
-    }
-
-    private static <T> List<T> listOf(Map<Long, List<T>> lists, Long id) {
-        return lists.computeIfAbsent(id, key -> new ArrayList<>());
     }
 }
