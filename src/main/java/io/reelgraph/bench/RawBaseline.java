@@ -4,6 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +23,8 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.reelgraph.common.Listing;
+import io.reelgraph.common.MoreLinks;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
@@ -37,9 +42,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * The raw baseline of {@code bench/run.sh}: the service's heaviest reads and writes done by hand with the reactive
  * {@link Pool} and hand-written SQL, in the same process, so that the benchmark can say how much the service's
- * layers (Hibernate Reactive, RESTEasy, records) cost. Plus two helpers the benchmark needs: seeding and counting
- * statements. Only with {@code reelgraph.bench.raw-baseline.enabled=true} (the {@code bench} profile): the shipped
- * service never has these routes, which are unauthenticated and write freely.
+ * layers (Hibernate Reactive, RESTEasy, records) cost. Plus the helpers the benchmark needs: seeding, and counting
+ * statements and rows read. Only with {@code reelgraph.bench.raw-baseline.enabled=true} (the {@code bench} profile):
+ * the shipped service never has these routes, which are unauthenticated and write freely.
  */
 @ApplicationScoped
 public class RawBaseline {
@@ -58,12 +63,16 @@ public class RawBaseline {
     /** The largest MariaDB sequence table the seed uses per request, so that each seed call stays well under 10 s. */
     private static final int MAX_SEED_VIDEOS = 200_000;
 
-    /** The videos an author's expansion needs: its uploads, its featured video and the videos it is credited on. */
-    private static final String RELATED_VIDEO_IDS = "SELECT id FROM video WHERE author_id = ?"
-            + " UNION SELECT featured_video_id FROM author WHERE id = ?"
-            + " UNION SELECT video_id FROM video_author WHERE author_id = ?";
+    /**
+     * Links of each list a view embeds, as the service's views do ({@link Listing#DEFAULT_SIZE}, the first page of the
+     * list's sub-collection); one more is read to know whether the list goes on.
+     */
+    private static final int LINKS = Listing.DEFAULT_SIZE;
 
-    private static final String AUTHOR = "SELECT name, version, featured_video_id FROM author WHERE id = ?";
+    /** The author's row with the counts of its lists that are cut ({@link #totalIfCut}), else nulls. */
+    private static final String AUTHOR = "SELECT a.name, a.version, a.featured_video_id, "
+            + totalIfCut("video", "author_id", "?", "id") + ", "
+            + totalIfCut("video_author", "author_id", "?", "video_id") + " FROM author a WHERE a.id = ?";
 
     private static final String VIDEO_COLUMNS = "SELECT v.id, v.code, v.img, v.score, v.version, v.author_id, a.name,"
             + " f.id, f.name FROM ";
@@ -71,14 +80,19 @@ public class RawBaseline {
     private static final String VIDEO_ENDS = " LEFT JOIN author a ON a.id = v.author_id"
             + " LEFT JOIN author f ON f.featured_video_id = v.id";
 
-    private static final String RELATED_VIDEOS = VIDEO_COLUMNS + "(" + RELATED_VIDEO_IDS + ") r"
-            + " JOIN video v ON v.id = r.id" + VIDEO_ENDS + " ORDER BY v.id";
+    /**
+     * The videos an author's view shows, whole: its featured video (kind 0), its first uploads (kind 1) and the
+     * videos of its first credits (kind 2, with the credit's data), each list by video id through its index and cut
+     * after {@link #LINKS} + 1 rows.
+     */
+    private static final String LISTED_VIDEOS = "SELECT r.kind, r.extra_data, v.id, v.code, v.img, v.score, v.version,"
+            + " v.author_id, a.name, f.id, f.name FROM ("
+            + "(SELECT 0 AS kind, featured_video_id AS id, NULL AS extra_data FROM author WHERE id = ?)"
+            + " UNION ALL (SELECT 1, id, NULL FROM video WHERE author_id = ? ORDER BY id LIMIT " + (LINKS + 1) + ")"
+            + " UNION ALL (SELECT 2, video_id, extra_data FROM video_author WHERE author_id = ?"
+            + " ORDER BY video_id LIMIT " + (LINKS + 1) + ")) r JOIN video v ON v.id = r.id" + VIDEO_ENDS;
 
     private static final String CREDIT_COLUMNS = "SELECT c.video_id, c.author_id, a.name, c.extra_data FROM ";
-
-    private static final String RELATED_CREDITS = CREDIT_COLUMNS + "(" + RELATED_VIDEO_IDS + ") r"
-            + " JOIN video_author c ON c.video_id = r.id JOIN author a ON a.id = c.author_id"
-            + " ORDER BY c.video_id, c.author_id";
 
     // keyset chunks rather than a cursor: MariaDB materializes a cursor's whole result before the first fetch
     private static final String VIDEO_CHUNK = VIDEO_COLUMNS + "video v" + VIDEO_ENDS
@@ -102,6 +116,7 @@ public class RawBaseline {
         }
         LOG.warn("Benchmark routes under /bench are enabled: unauthenticated writes, never for production");
         router.get("/bench/statements").handler(this::statements);
+        router.get("/bench/reads").handler(this::reads);
         router.get("/bench/raw/counts").handler(this::counts);
         router.post("/bench/raw/seed").handler(this::seed);
         router.get("/bench/raw/authors/:id").handler(this::expandedAuthor);
@@ -114,8 +129,20 @@ public class RawBaseline {
 
     /** Statements the server has executed so far, of the four kinds a request can cost (SHOW is none of them). */
     private void statements(RoutingContext context) {
-        pool.query("SHOW GLOBAL STATUS WHERE Variable_name IN ('Com_select', 'Com_insert', 'Com_update',"
-                + " 'Com_delete')").execute()
+        statusSum(context, "SHOW GLOBAL STATUS WHERE Variable_name IN ('Com_select', 'Com_insert', 'Com_update',"
+                + " 'Com_delete')");
+    }
+
+    /**
+     * Rows the server's storage engines have read so far (every {@code Handler_read_*} counter: index entries, table
+     * rows, temporary tables' rows): what a read costs the database, whatever the machine's load.
+     */
+    private void reads(RoutingContext context) {
+        statusSum(context, "SHOW GLOBAL STATUS LIKE 'Handler_read%'");
+    }
+
+    private void statusSum(RoutingContext context, String show) {
+        pool.query(show).execute()
                 .map(rows -> {
                     long sum = 0;
                     for (Row row : rows) {
@@ -173,6 +200,15 @@ public class RawBaseline {
 
     // --- GET /authors/{id}?expand=videos,featuredVideo,credits.video, by hand ---------------------------------------
 
+    /**
+     * {@code GET /bench/raw/authors/{id}[?expand=...]}: the author's view with the relationships {@code expand} names
+     * among {@code videos}, {@code featuredVideo} and {@code credits.video} embedded whole (all three without it), as
+     * the service answers {@code GET /authors/{id}} with the same {@code expand}. The same reads as the service, by
+     * hand: round trip one runs the author with the capped counts of its cut lists and the videos of its first links
+     * at once (each list cut after 21 by its index); round trip two the first 21 credits of each video shown whole,
+     * with the capped count where they are cut, in one {@code UNION ALL}. A list longer than 20 gets the service's
+     * {@code more} object.
+     */
     private void expandedAuthor(RoutingContext context) {
         long id;
         try {
@@ -181,62 +217,205 @@ public class RawBaseline {
             context.fail(404);
             return;
         }
-        Tuple three = Tuple.of(id, id, id);
-        // three independent queries at once, each on its own pooled connection
+        String expand = context.queryParams().get("expand");
+        Set<String> expanded = expand == null ? Set.of("videos", "featuredVideo", "credits.video")
+                : Set.of(expand.split(","));
+        // two independent queries at once, each on its own pooled connection
         Uni.combine().all().unis(
-                pool.preparedQuery(AUTHOR).execute(Tuple.of(id)),
-                pool.preparedQuery(RELATED_VIDEOS).execute(three),
-                pool.preparedQuery(RELATED_CREDITS).execute(three)).asTuple()
-                .subscribe().with(rows -> {
+                pool.preparedQuery(AUTHOR).execute(Tuple.of(id, id, id, id, id)),
+                pool.preparedQuery(LISTED_VIDEOS).execute(Tuple.of(id, id, id))).asTuple()
+                .chain(rows -> {
                     if (rows.getItem1().size() == 0) {
+                        return Uni.createFrom().<AuthorRows> nullItem();
+                    }
+                    AuthorRows author = authorRows(rows.getItem1().iterator().next(), rows.getItem2());
+                    Map<Long, VideoRow> whole = new LinkedHashMap<>();
+                    if (expanded.contains("featuredVideo") && author.featured() != null) {
+                        whole.put(author.featured().id(), author.featured());
+                    }
+                    if (expanded.contains("videos")) {
+                        shown(author.uploads()).forEach(video -> whole.put(video.id(), video));
+                    }
+                    if (expanded.contains("credits.video")) {
+                        shown(author.credits()).forEach(credit -> whole.put(credit.video().id(), credit.video()));
+                    }
+                    return whole.isEmpty() ? Uni.createFrom().item(author)
+                            : pool.query(firstCredits(whole.keySet())).execute()
+                                    .map(credits -> author.withVideos(attachFirstCredits(whole, credits)));
+                })
+                .subscribe().with(author -> {
+                    if (author == null) {
                         context.fail(404);
-                        return;
+                    } else {
+                        json(context, 200, write(json -> writeAuthor(json, id, author, expanded)));
                     }
-                    Row author = rows.getItem1().iterator().next();
-                    Map<Long, VideoRow> videos = videoRows(rows.getItem2());
-                    List<CreditRow> own = new ArrayList<>();
-                    for (CreditRow credit : attachCredits(videos, rows.getItem3())) {
-                        if (credit.authorId() == id) {
-                            own.add(credit);
-                        }
-                    }
-                    json(context, 200, write(json -> writeAuthor(json, id, author, videos, own)));
                 }, context::fail);
     }
 
-    private static void writeAuthor(JsonGenerator json, long id, Row author, Map<Long, VideoRow> videos,
-            List<CreditRow> credits) throws IOException {
+    /**
+     * An author's row and the videos of its view: each list holds up to {@link #LINKS} + 1, in id order; the counts
+     * are those of the cut lists, else null.
+     */
+    record AuthorRows(String name, long version, VideoRow featured, List<VideoRow> uploads, List<ListedCredit> credits,
+            Long uploadsCounted, Long creditsCounted) {
+
+        /** The same with each video replaced by its whole version in {@code whole}, where there is one. */
+        AuthorRows withVideos(Map<Long, VideoRow> whole) {
+            return new AuthorRows(name, version, featured == null ? null : whole.getOrDefault(featured.id(), featured),
+                    uploads.stream().map(video -> whole.getOrDefault(video.id(), video)).toList(),
+                    credits.stream().map(credit -> new ListedCredit(credit.extraData(),
+                            whole.getOrDefault(credit.video().id(), credit.video()))).toList(),
+                    uploadsCounted, creditsCounted);
+        }
+    }
+
+    /** A credit of the author: its data and its video. */
+    record ListedCredit(String extraData, VideoRow video) {
+    }
+
+    private static AuthorRows authorRows(Row author, RowSet<Row> listed) {
+        VideoRow featured = null;
+        List<VideoRow> uploads = new ArrayList<>();
+        List<ListedCredit> credits = new ArrayList<>();
+        for (Row row : listed) {
+            VideoRow video = new VideoRow(row.getLong(2), row.getString(3), row.getString(4), row.getFloat(5),
+                    row.getLong(6), row.getLong(7), row.getString(8), row.getLong(9), row.getString(10),
+                    new ArrayList<>(), null);
+            switch (row.getInteger(0)) {
+                case 0 -> featured = video;
+                case 1 -> uploads.add(video);
+                default -> credits.add(new ListedCredit(row.getString(1), video));
+            }
+        }
+        // a UNION ALL keeps no order of its own
+        uploads.sort(Comparator.comparingLong(VideoRow::id));
+        credits.sort(Comparator.comparingLong(credit -> credit.video().id()));
+        return new AuthorRows(author.getString(0), author.getLong(1), featured, uploads, credits,
+                author.getLong(3), author.getLong(4));
+    }
+
+    /** The links a view shows of a list read up to {@link #LINKS} + 1. */
+    private static <T> List<T> shown(List<T> read) {
+        return read.size() > LINKS ? read.subList(0, LINKS) : read;
+    }
+
+    /**
+     * The first credits of each video by author id, each row with the capped count of the video's credits if they are
+     * cut: one bounded {@code SELECT} per video (MariaDB has no {@code LATERAL} join). The ids are {@code long}s,
+     * written in as digits.
+     */
+    private static String firstCredits(Collection<Long> videoIds) {
+        StringBuilder sql = new StringBuilder();
+        for (long id : videoIds) {
+            sql.append(sql.isEmpty() ? "" : " UNION ALL ")
+                    .append("(SELECT c.video_id, c.author_id, a.name, c.extra_data, ")
+                    .append(totalIfCut("video_author", "video_id", Long.toString(id), "author_id"))
+                    .append(" FROM video_author c JOIN author a ON a.id = c.author_id WHERE c.video_id = ").append(id)
+                    .append(" ORDER BY c.author_id LIMIT ").append(LINKS + 1).append(")");
+        }
+        return sql.toString();
+    }
+
+    /** The videos of {@code whole} with their first {@link #LINKS} credits and, when there are more, their count. */
+    private static Map<Long, VideoRow> attachFirstCredits(Map<Long, VideoRow> whole, RowSet<Row> rows) {
+        Map<Long, Long> counted = new HashMap<>();
+        for (Row row : rows) {
+            long videoId = row.getLong(0);
+            whole.get(videoId).credits().add(new CreditRow(videoId, row.getLong(1), row.getString(2),
+                    row.getString(3)));
+            Long count = row.getLong(4);
+            if (count != null) {
+                counted.put(videoId, count);
+            }
+        }
+        Map<Long, VideoRow> result = new HashMap<>();
+        whole.forEach((id, video) -> {
+            List<CreditRow> credits = video.credits();
+            credits.sort(Comparator.comparingLong(CreditRow::authorId));
+            result.put(id, credits.size() <= LINKS ? video : video.cut(LINKS, counted.getOrDefault(id, 0L)));
+        });
+        return result;
+    }
+
+    private static void writeAuthor(JsonGenerator json, long id, AuthorRows author, Set<String> expanded)
+            throws IOException {
+        List<VideoRow> uploads = shown(author.uploads());
+        List<ListedCredit> credits = shown(author.credits());
         json.writeStartObject();
         json.writeNumberField("id", id);
-        json.writeStringField("name", author.getString("name"));
-        json.writeNumberField("version", author.getLong("version"));
+        json.writeStringField("name", author.name());
+        json.writeNumberField("version", author.version());
         json.writeFieldName("featuredVideo");
-        Long featured = author.getLong("featured_video_id");
-        if (featured == null) {
+        if (author.featured() == null) {
             json.writeNull();
         } else {
-            writeVideo(json, videos.get(featured));
+            writeVideo(json, author.featured(), expanded.contains("featuredVideo"));
         }
         json.writeArrayFieldStart("videos");
-        for (VideoRow video : videos.values()) {
-            if (video.authorId() != null && video.authorId() == id) {
-                writeVideo(json, video);
-            }
+        for (VideoRow video : uploads) {
+            writeVideo(json, video, expanded.contains("videos"));
         }
         json.writeEndArray();
         json.writeArrayFieldStart("credits");
-        for (CreditRow credit : credits) {
-            VideoRow video = videos.get(credit.videoId());
+        for (ListedCredit credit : credits) {
             json.writeStartObject();
-            json.writeNumberField("videoId", credit.videoId());
-            json.writeStringField("code", video.code());
+            json.writeNumberField("videoId", credit.video().id());
+            json.writeStringField("code", credit.video().code());
             json.writeStringField("extraData", credit.extraData());
-            json.writeFieldName("video");
-            writeVideo(json, video);
+            if (expanded.contains("credits.video")) {
+                json.writeFieldName("video");
+                writeVideo(json, credit.video());
+            }
             json.writeEndObject();
         }
         json.writeEndArray();
+        boolean moreUploads = author.uploads().size() > uploads.size() && author.uploadsCounted() != null;
+        boolean moreCredits = author.credits().size() > credits.size() && author.creditsCounted() != null;
+        if (moreUploads || moreCredits) {
+            json.writeObjectFieldStart("more");
+            if (moreUploads) {
+                writeMore(json, "videos", MoreLinks.after(author.uploadsCounted(), "/authors/" + id + "/videos", "id",
+                        uploads.get(uploads.size() - 1).id()));
+            }
+            if (moreCredits) {
+                writeMore(json, "credits", MoreLinks.after(author.creditsCounted(), "/authors/" + id + "/credits",
+                        "videoId", credits.get(credits.size() - 1).video().id()));
+            }
+            json.writeEndObject();
+        }
         json.writeEndObject();
+    }
+
+    /** A video whole, or as the compact reference {@code {id, code}}. */
+    private static void writeVideo(JsonGenerator json, VideoRow video, boolean whole) throws IOException {
+        if (whole) {
+            writeVideo(json, video);
+        } else {
+            json.writeStartObject();
+            json.writeNumberField("id", video.id());
+            json.writeStringField("code", video.code());
+            json.writeEndObject();
+        }
+    }
+
+    /** The JSON of {@link MoreLinks}. */
+    private static void writeMore(JsonGenerator json, String field, MoreLinks more) throws IOException {
+        json.writeObjectFieldStart(field);
+        json.writeNumberField("total", more.total());
+        json.writeBooleanField("totalExact", more.totalExact());
+        json.writeStringField("next", more.next());
+        json.writeEndObject();
+    }
+
+    /**
+     * The rows of {@code table} whose {@code column} is {@code value}, counted up to one past the window, if there
+     * are more than {@link #LINKS} (the list is cut), else null: an index probe decides whether to count at all.
+     * {@code value} is a digit string or {@code ?}, which then stands for two parameters.
+     */
+    private static String totalIfCut(String table, String column, String value, String order) {
+        String rows = " FROM " + table + " WHERE " + column + " = " + value;
+        return "IF((SELECT " + order + rows + " ORDER BY " + order + " LIMIT 1 OFFSET " + LINKS + ") IS NULL, NULL,"
+                + " (SELECT COUNT(*) FROM (SELECT 1" + rows + " LIMIT " + (Listing.WINDOW + 1) + ") n))";
     }
 
     // --- GET /videos as NDJSON, by hand -----------------------------------------------------------------------------
@@ -257,6 +436,10 @@ public class RawBaseline {
                         : pool.preparedQuery(CHUNK_CREDITS).execute(Tuple.of(first(videos), last(videos)))
                                 .map(credits -> {
                                     attachCredits(videos, credits);
+                                    // the view's first credits; the raw stream reads them all (it is a floor for
+                                    // this data, where a video has one credit or none, not a bounded read)
+                                    videos.replaceAll((id, video) -> video.credits().size() <= LINKS ? video
+                                            : video.cut(LINKS, Math.min(video.credits().size(), Listing.WINDOW + 1)));
                                     return videos;
                                 }))
                 .subscribe().with(videos -> {
@@ -401,8 +584,21 @@ public class RawBaseline {
 
     // --- rows and their JSON, as the service's records write them --------------------------------------------------
 
+    /**
+     * A video's row with its credits.
+     *
+     * @param more where the rest of its credits are, when they were cut; else null
+     */
     record VideoRow(long id, String code, String img, Float score, long version, Long authorId, String authorName,
-            Long featuredById, String featuredByName, List<CreditRow> credits) {
+            Long featuredById, String featuredByName, List<CreditRow> credits, MoreLinks more) {
+
+        /** The same with its first {@code links} credits only and a link to the others, {@code counted} in all. */
+        VideoRow cut(int links, long counted) {
+            List<CreditRow> first = new ArrayList<>(credits.subList(0, links));
+            return new VideoRow(id, code, img, score, version, authorId, authorName, featuredById, featuredByName,
+                    first, MoreLinks.after(counted, "/videos/" + id + "/credits", "authorId",
+                            first.get(links - 1).authorId()));
+        }
     }
 
     record CreditRow(long videoId, long authorId, String name, String extraData) {
@@ -414,7 +610,7 @@ public class RawBaseline {
         for (Row row : rows) {
             videos.put(row.getLong(0), new VideoRow(row.getLong(0), row.getString(1), row.getString(2),
                     row.getFloat(3), row.getLong(4), row.getLong(5), row.getString(6), row.getLong(7),
-                    row.getString(8), new ArrayList<>()));
+                    row.getString(8), new ArrayList<>(), null));
         }
         return videos;
     }
@@ -453,6 +649,11 @@ public class RawBaseline {
             json.writeEndObject();
         }
         json.writeEndArray();
+        if (video.more() != null) {
+            json.writeObjectFieldStart("more");
+            writeMore(json, "credits", video.more());
+            json.writeEndObject();
+        }
         json.writeEndObject();
     }
 

@@ -280,11 +280,15 @@ public final class Listing {
         List<Filter> outer = Stream.concat(rest.stream(), residual.stream()).toList();
         outer.forEach(filter -> args.add(filter.value()));
         String direction = descending ? " DESC" : "";
-        String sql = "SELECT " + table.key() + ", " + sortColumn + (columns.isEmpty() ? "" : ", " + columns)
-                + " FROM " + source + (table.join().isEmpty() ? "" : " " + table.join())
-                + where(outer, after == null ? null : keyset(after, args))
-                + " ORDER BY " + (sortColumn.equals(table.key()) ? "" : sortColumn + direction + ", ")
-                + table.key() + direction + " LIMIT " + (size + 1) + (offset > 0 ? " OFFSET " + offset : "");
+        String order = " ORDER BY " + (sortColumn.equals(table.key()) ? "" : sortColumn + direction + ", ")
+                + table.key() + direction;
+        String page = where(outer, after == null ? null : keyset(after, args)) + order + " LIMIT " + (size + 1)
+                + (offset > 0 ? " OFFSET " + offset : "");
+        String select = "SELECT " + table.key() + ", " + sortColumn + (columns.isEmpty() ? "" : ", " + columns);
+        // a page of a joined list is limited on its own table first: with the join in the same SELECT the server may
+        // plan from the joined table and sort the whole list
+        String sql = table.join().isEmpty() ? select + " FROM " + source + page
+                : select + " FROM (SELECT * FROM " + source + page + ") " + table.alias() + " " + table.join() + order;
         return client.preparedQuery(sql).execute(Tuple.from(args)).map(rowSet -> {
             List<Row> rows = new ArrayList<>(size + 1);
             rowSet.forEach(rows::add);

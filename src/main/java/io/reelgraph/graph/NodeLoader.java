@@ -111,9 +111,13 @@ final class NodeLoader {
 
         /** The links of the parents {@code condition} selects, in index order, at most {@code limit} rows. */
         String rows(String condition, int limit) {
-            return "(SELECT " + kind + ", " + parent + ", " + key + ", " + columns + ", NULL FROM " + from + join
-                    + " WHERE " + parent + " " + condition + " ORDER BY " + parent + ", " + key + " LIMIT " + limit
-                    + ")";
+            String order = " ORDER BY " + parent + ", " + key + " LIMIT " + limit;
+            // the links are limited on their own table, in its index's order, before the join: with the join in the
+            // same SELECT the server may plan from the joined table and sort the whole of a long list
+            String links = join.isEmpty() ? from + " WHERE " + parent + " " + condition
+                    : "(SELECT * FROM " + from + " WHERE " + parent + " " + condition + order + ") "
+                            + from.substring(from.indexOf(' ') + 1) + join;
+            return "(SELECT " + kind + ", " + parent + ", " + key + ", " + columns + ", NULL FROM " + links + order + ")";
         }
 
         /** The number of {@code id}'s links, counted through the index up to one past the window. */
@@ -204,7 +208,8 @@ final class NodeLoader {
      */
     private static Uni<Read> read(SqlClient client, List<Long> batch, Reads reads, String own, List<LinkList> lists) {
         List<Long> ids = batch.stream().sorted().toList();
-        int limit = ids.size() * (reads.links() + 1) + Listing.WINDOW + 1;
+        // the window's rows more are read to count a long list, where totals are asked for
+        int limit = ids.size() * (reads.links() + 1) + (reads.totals() ? Listing.WINDOW : 0) + 1;
         List<String> members = new ArrayList<>();
         if (own != null) {
             members.add(own);
