@@ -65,6 +65,7 @@ class HubReadsIT {
     private static long hub;
     private static long hubVideo;
     private static long smallAuthor;
+    private static long late;
 
     @BeforeAll
     static void startWithHubs() throws Exception {
@@ -85,11 +86,17 @@ class HubReadsIT {
                     + " 'fan' FROM author WHERE name LIKE 'fan%'");
             // the only videos scoring 10, all after the others in id order
             sql("INSERT INTO video (code, score) SELECT CONCAT('top', seq), 10 FROM seq_1_to_5000");
+            // an author with many uploads, all of them after the others: the server would rather walk the primary
+            // key to find them in id order than use the author's index
+            sql("INSERT INTO author (name) VALUES ('late')");
+            sql("INSERT INTO video (code, author_id) SELECT CONCAT('late', seq), (SELECT id FROM author WHERE name ="
+                    + " 'late') FROM seq_1_to_20000");
             System.out.printf("[hubs] 1M uploads, 2M credits and 1M authors made in %.1f s%n",
                     (System.nanoTime() - started) / 1e9);
         }
         hub = count("SELECT id FROM author WHERE name = 'hub'");
         hubVideo = count("SELECT MIN(id) FROM video");
+        late = count("SELECT id FROM author WHERE name = 'late'");
         smallAuthor = Api.post("/authors", """
                 {"name":"small","videos":[{"code":"s1"},{"code":"s2"}],
                  "credits":[{"videoId":%d,"extraData":"guest"}]}""".formatted(hubVideo)).statusCode(201)
@@ -239,7 +246,9 @@ class HubReadsIT {
                 "/authors/" + hub + "?expand=videos,credits.video", "/videos/" + hubVideo + "?expand=credits.author",
                 "/graph?author=" + hub + "&depth=2&limit=200", "/graph?video=" + hubVideo + "&depth=2&limit=200",
                 "/authors/" + hub + "/credits?size=100", "/videos/" + hubVideo + "/credits?size=100",
-                "/videos/" + hubVideo + "/credits?sort=-authorId")) {
+                "/videos/" + hubVideo + "/credits?sort=-authorId", "/authors/" + late, "/authors/" + late + "/videos",
+                "/videos?authorId=" + late, "/videos?authorId=" + late + "&sort=-id",
+                "/graph?author=" + late + "&depth=1&limit=100")) {
             long before = handlerReads();
             bounded(read);
             long rows = handlerReads() - before;

@@ -37,17 +37,16 @@ import io.vertx.mutiny.sqlclient.Pool;
 public class AuthorService {
 
     private static final Listing.Table AUTHORS = new Listing.Table("author a", "", "a.id",
-            Map.of("id", Listing.Column.id("a.id"), "name", Listing.Column.text("a.name")));
+            Map.of("id", Listing.Column.id("a.id"), "name", Listing.Column.text("a.name")), Map.of());
     /** An author's uploads: the indexes of {@code video(author_id, ...)} serve each sort. */
     private static final SubCollection<VideoSummary> UPLOADS = new SubCollection<>("author",
-            new Listing.Table("video v", "", "v.id", Map.of("id", Listing.Column.id("v.id"),
-                    "code", Listing.Column.text("v.code"), "score", Listing.Column.nullableFloat("v.score"))),
+            VideoService.VIDEOS,
             "v.author_id", "v.code, v.img, v.score",
             row -> new VideoSummary(row.getLong(0), row.getString(2), row.getString(3), row.getFloat(4)));
     /** An author's credits, in the order of the primary key {@code (author_id, video_id)}. */
     private static final SubCollection<CreditedVideo> CREDITS = new SubCollection<>("author",
             new Listing.Table("video_author c", "JOIN video v ON v.id = c.video_id", "c.video_id",
-                    Map.of("videoId", Listing.Column.id("c.video_id"))),
+                    Map.of("videoId", Listing.Column.id("c.video_id")), Map.of("c.author_id videoId", "PRIMARY")),
             "c.author_id", "v.code, c.extra_data",
             row -> new CreditedVideo(row.getLong(0), row.getString(2), row.getString(3), null));
 

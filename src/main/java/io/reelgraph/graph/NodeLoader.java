@@ -87,7 +87,8 @@ final class NodeLoader {
      * texts and a number (a node's own row uses the same columns; a count row has kind + 10 and the count last).
      */
     private enum LinkList {
-        UPLOADS(1, "video v", "", "v.author_id", "v.id", "v.code, NULL"),
+        // the index named: for one author with many uploads of high ids, the server would walk the primary key
+        UPLOADS(1, "video v FORCE INDEX (idx_video_author)", "", "v.author_id", "v.id", "v.code, NULL"),
         AUTHOR_CREDITS(2, "video_author c", " JOIN video v ON v.id = c.video_id", "c.author_id", "c.video_id",
                 "v.code, c.extra_data"),
         VIDEO_CREDITS(3, "video_author c", " JOIN author a ON a.id = c.author_id", "c.video_id", "c.author_id",
