@@ -89,7 +89,7 @@ public class RawBaseline {
             + " v.author_id, a.name, f.id, f.name FROM ("
             + "(SELECT 0 AS kind, featured_video_id AS id, NULL AS extra_data FROM author WHERE id = ?)"
             // the indexes named, as the service names them: for a hub of high ids the server would walk the primary key
-            + " UNION ALL (SELECT 1, id, NULL FROM video FORCE INDEX (idx_video_author) WHERE author_id = ?"
+            + " UNION ALL (SELECT 1, id, NULL FROM video FORCE INDEX (idx_video_author_id) WHERE author_id = ?"
             + " ORDER BY id LIMIT " + (LINKS + 1) + ")"
             + " UNION ALL (SELECT 2, video_id, extra_data FROM video_author WHERE author_id = ?"
             + " ORDER BY video_id LIMIT " + (LINKS + 1) + ")) r JOIN video v ON v.id = r.id" + VIDEO_ENDS;
@@ -312,7 +312,7 @@ public class RawBaseline {
             sql.append(sql.isEmpty() ? "" : " UNION ALL ")
                     .append("(SELECT c.video_id, c.author_id, a.name, c.extra_data, ")
                     .append(totalIfCut("video_author", "video_id", Long.toString(id), "author_id"))
-                    .append(" FROM video_author c FORCE INDEX (idx_credit_video) STRAIGHT_JOIN author a")
+                    .append(" FROM video_author c FORCE INDEX (idx_credit_video_author) STRAIGHT_JOIN author a")
                     .append(" ON a.id = c.author_id WHERE c.video_id = ").append(id)
                     .append(" ORDER BY c.author_id LIMIT ").append(LINKS + 1).append(")");
         }

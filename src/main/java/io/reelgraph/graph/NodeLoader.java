@@ -88,10 +88,12 @@ final class NodeLoader {
      */
     private enum LinkList {
         // the index named: for one author with many uploads of high ids, the server would walk the primary key
-        UPLOADS(1, "video v FORCE INDEX (idx_video_author)", "", "v.author_id", "v.id", "v.code, NULL"),
-        AUTHOR_CREDITS(2, "video_author c", " JOIN video v ON v.id = c.video_id", "c.author_id", "c.video_id",
+        UPLOADS(1, "video v FORCE INDEX (idx_video_author_id)", "", "v.author_id", "v.id", "v.code, NULL"),
+        AUTHOR_CREDITS(2, "video_author c FORCE INDEX (PRIMARY)", " JOIN video v ON v.id = c.video_id", "c.author_id",
+                "c.video_id",
                 "v.code, c.extra_data"),
-        VIDEO_CREDITS(3, "video_author c", " JOIN author a ON a.id = c.author_id", "c.video_id", "c.author_id",
+        VIDEO_CREDITS(3, "video_author c FORCE INDEX (idx_credit_video_author)", " JOIN author a ON a.id = c.author_id",
+                "c.video_id", "c.author_id",
                 "a.name, c.extra_data");
 
         final int kind;
@@ -117,7 +119,7 @@ final class NodeLoader {
             // same SELECT the server may plan from the joined table and sort the whole of a long list
             String links = join.isEmpty() ? from + " WHERE " + parent + " " + condition
                     : "(SELECT * FROM " + from + " WHERE " + parent + " " + condition + order + ") "
-                            + from.substring(from.indexOf(' ') + 1) + join;
+                            + from.split(" ")[1] + join;
             return "(SELECT " + kind + ", " + parent + ", " + key + ", " + columns + ", NULL FROM " + links + order + ")";
         }
 

@@ -38,12 +38,12 @@ public class VideoService {
     public static final Listing.Table VIDEOS = new Listing.Table("video v", "", "v.id",
             Map.of("id", Listing.Column.id("v.id"), "code", Listing.Column.text("v.code"),
                     "score", Listing.Column.nullableFloat("v.score")),
-            Map.of("v.author_id id", "idx_video_author", "v.author_id code", "idx_video_author_code",
+            Map.of("v.author_id id", "idx_video_author_id", "v.author_id code", "idx_video_author_code",
                     "v.author_id score", "idx_video_author_score"));
     /** A video's credits, in the order of the index {@code video_author(video_id)} (with the primary key). */
     private static final SubCollection<CreditedAuthor> CREDITS = new SubCollection<>("video",
             new Listing.Table("video_author c", "JOIN author a ON a.id = c.author_id", "c.author_id",
-                    Map.of("authorId", Listing.Column.id("c.author_id")), Map.of("c.video_id authorId", "idx_credit_video")),
+                    Map.of("authorId", Listing.Column.id("c.author_id")), Map.of("c.video_id authorId", "idx_credit_video_author")),
             "c.video_id", "a.name, c.extra_data",
             row -> new CreditedAuthor(row.getLong(0), row.getString(2), row.getString(3), null));
 
