@@ -75,21 +75,21 @@ public final class Listing {
     }
 
     /** A condition on a column of the table; a range condition is served by that column's index. */
-    public record Filter(String parameter, String sql, Object value, String rangeColumn) {
+    public record Filter(String parameter, String column, String sql, Object value, boolean range) {
 
         public static Filter equal(String parameter, String column, Object value) {
-            return value == null ? null : new Filter(parameter, column + " = ?", value, null);
+            return value == null ? null : new Filter(parameter, column, column + " = ?", value, false);
         }
 
         /** Values that start with {@code prefix}, as the column's collation compares (case-insensitive here). */
         public static Filter startsWith(String parameter, String column, String prefix) {
             return prefix == null || prefix.isEmpty() ? null
-                    : new Filter(parameter, column + " LIKE ? ESCAPE '!'",
-                            prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%", column);
+                    : new Filter(parameter, column, column + " LIKE ? ESCAPE '!'",
+                            prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%", true);
         }
 
         public static Filter atLeast(String parameter, String column, Object value) {
-            return value == null ? null : new Filter(parameter, column + " >= ?", value, column);
+            return value == null ? null : new Filter(parameter, column, column + " >= ?", value, true);
         }
     }
 
@@ -109,9 +109,9 @@ public final class Listing {
 
     private Listing(Table table, String sort, List<Filter> filters) {
         this.table = table;
-        List<Filter> ranges = filters.stream().filter(filter -> filter.rangeColumn() != null).toList();
+        List<Filter> ranges = filters.stream().filter(Filter::range).toList();
         this.range = ranges.isEmpty() ? null : ranges.get(0);
-        this.equalities = filters.stream().filter(filter -> filter.rangeColumn() == null).toList();
+        this.equalities = filters.stream().filter(filter -> !filter.range()).toList();
         this.residual = ranges.stream().skip(1).toList();
         String requested = sort == null || sort.isBlank() ? defaultSort() : sort.strip();
         if (requested.contains(",")) {
@@ -137,7 +137,7 @@ public final class Listing {
     /** With a range filter, its column's order, which its index serves; else the key's. */
     private String defaultSort() {
         String column = range != null && table.sortable().values().stream()
-                .anyMatch(sortable -> sortable.sql().equals(range.rangeColumn())) ? range.rangeColumn() : table.key();
+                .anyMatch(sortable -> sortable.sql().equals(range.column())) ? range.column() : table.key();
         return table.sortable().entrySet().stream().filter(field -> field.getValue().sql().equals(column))
                 .map(Map.Entry::getKey).findFirst().orElseThrow();
     }
@@ -164,7 +164,7 @@ public final class Listing {
 
     /** Whether an index gives this list's rows in order and every row it reads belongs to the list. */
     private boolean served() {
-        return residual.isEmpty() && (range == null || range.rangeColumn().equals(sortColumn));
+        return residual.isEmpty() && (range == null || range.column().equals(sortColumn));
     }
 
     /**
@@ -264,13 +264,13 @@ public final class Listing {
     /** {@code FORCE INDEX (…)} for the list's equality filter and sort, where the table names one. */
     private String forcedIndex() {
         String index = equalities.isEmpty() || !served() ? null
-                : table.indexes().get(equalities.get(0).sql().replace(" = ?", "") + " " + sortField);
+                : table.indexes().get(equalities.get(0).column() + " " + sortField);
         return index == null ? "" : " FORCE INDEX (" + index + ")";
     }
 
     /** Reading a range in its column's order makes the server read it through that column's index. */
     private String inRangeOrder() {
-        return range == null ? "" : " ORDER BY " + range.rangeColumn();
+        return range == null ? "" : " ORDER BY " + range.column();
     }
 
     /**

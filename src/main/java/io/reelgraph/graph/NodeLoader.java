@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -222,7 +221,7 @@ final class NodeLoader {
             Map<LinkList, Map<Long, List<Row>>> read = new EnumMap<>(LinkList.class);
             Map<LinkList, Map<Long, Long>> counts = new EnumMap<>(LinkList.class);
             lists.forEach(list -> {
-                read.put(list, new LinkedHashMap<>());
+                read.put(list, new HashMap<>());
                 counts.put(list, new HashMap<>());
             });
             List<Row> ownRows = new ArrayList<>();
@@ -242,7 +241,8 @@ final class NodeLoader {
                 if (byParent.values().stream().mapToInt(List::size).sum() < limit) {
                     continue;
                 }
-                Long last = byParent.keySet().stream().reduce((first, second) -> second).orElseThrow();
+                // parents are read in ascending order: the one the limit stopped in is the largest read
+                Long last = byParent.keySet().stream().max(Long::compare).orElseThrow();
                 // the last one's first page and its cut are known if more than a page of it was read
                 boolean lastShown = byParent.get(last).size() > reads.links();
                 if (lastShown && reads.totals() && byParent.get(last).size() <= Listing.WINDOW) {
