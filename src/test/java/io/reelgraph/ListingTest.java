@@ -13,12 +13,15 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 
@@ -174,24 +177,45 @@ class ListingTest {
                 .get("/authors/" + author + "/videos?size=5").then(), 400, "validation");
     }
 
-    /** A client that names no media type, or any, gets the JSON page of every list, never the stream. */
+    /**
+     * A client that names no media type, or any, or JSON and NDJSON alike (as clients generated from the contract
+     * do), gets the JSON page of every list; the stream is for a client that ranks NDJSON above JSON.
+     */
     @Test
-    void listsAnswerJsonUnlessTheStreamIsAskedFor() throws Exception {
+    void listsAnswerJsonUnlessTheStreamIsPreferred() throws Exception {
         long author = Api.createAuthor("plain");
         HttpClient http = HttpClient.newHttpClient();
+        Map<String, String> answers = new LinkedHashMap<>();
+        answers.put(null, "application/json");
+        answers.put("*/*", "application/json");
+        answers.put("text/html,application/xhtml+xml,*/*;q=0.8", "application/json");
+        answers.put("application/json, application/x-ndjson", "application/json");
+        answers.put("application/x-ndjson;q=0.5, application/*", "application/json");
+        answers.put("application/x-ndjson", "application/x-ndjson");
+        answers.put("application/json;q=0.9, application/x-ndjson", "application/x-ndjson");
+        answers.put("application/x-ndjson, */*;q=0.1", "application/x-ndjson");
         for (String path : List.of("/authors", "/videos", "/authors/" + author + "/videos",
                 "/authors/" + author + "/credits", "/videos/" + Api.createVideo("plain") + "/credits")) {
-            for (String accept : new String[] { null, "*/*", "text/html,application/xhtml+xml,*/*;q=0.8" }) {
+            answers.forEach((accept, expected) -> {
+                // paging parameters are the JSON page's own: a stream refuses them
                 HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path
-                        + "?size=1"));
+                        + (expected.equals("application/json") ? "?size=1" : "")));
                 if (accept != null) {
                     request.header("Accept", accept);
                 }
-                HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = send(http, request.build());
                 assertEquals(200, response.statusCode(), path + " " + accept);
-                assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
+                assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith(expected),
                         path + " " + accept + ": " + response.headers().firstValue("Content-Type"));
-            }
+            });
+        }
+    }
+
+    private static HttpResponse<String> send(HttpClient http, HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(e);
         }
     }
 }

@@ -11,6 +11,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -87,5 +89,47 @@ class OpenApiContractTest {
         // an embedded author or video is one type, whole or a reference: no oneOf a client could not tell apart
         assertEquals("#/components/schemas/AuthorView", contract.getString("components.schemas.AuthorNode.'$ref'"));
         assertEquals("#/components/schemas/VideoView", contract.getString("components.schemas.VideoNode.'$ref'"));
+    }
+    /**
+     * Every error response is a Problem (the 401 and 403 of secured operations too), every operation names the
+     * statuses it can give, path parameters come in the path's order (generated methods take them by position), and
+     * the ETag a PUT's If-Match needs is a described header.
+     */
+    @Test
+    void everyErrorIsAProblemAndParametersComeInPathOrder() {
+        JsonPath contract = contract();
+        Map<String, Map<String, Map<String, Object>>> paths = contract.getMap("paths");
+        paths.forEach((path, item) -> item.forEach((method, operation) -> {
+            String id = (String) operation.get("operationId");
+            Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) operation.get("responses");
+            List<String> expected = new ArrayList<>(List.of("400", "503"));
+            if (!method.equals("get")) {
+                expected.addAll(List.of("401", "403"));
+            }
+            if (operation.get("requestBody") != null) {
+                expected.addAll(List.of("413", "415"));
+            }
+            assertTrue(responses.keySet().containsAll(expected), id + ": " + responses.keySet());
+            responses.forEach((status, response) -> {
+                if (status.compareTo("400") >= 0) {
+                    assertEquals(Map.of("application/problem+json", Map.of("schema", Map.of("$ref",
+                            "#/components/schemas/Problem"))), response.get("content"), status + " of " + id);
+                }
+            });
+            List<String> inPath = new ArrayList<>();
+            Matcher names = Pattern.compile("\\{(\\w+)}").matcher(path);
+            while (names.find()) {
+                inPath.add(names.group(1));
+            }
+            List<Map<String, String>> parameters = (List<Map<String, String>>) operation.getOrDefault("parameters",
+                    List.of());
+            assertEquals(inPath, parameters.stream().limit(inPath.size()).map(p -> p.get("name")).toList(), id);
+        }));
+        assertEquals("#/components/headers/ETag",
+                contract.getString("paths.'/authors/{id}'.get.responses.'200'.headers.ETag.'$ref'"));
+        assertEquals("#/components/headers/ETag",
+                contract.getString("paths.'/videos/{id}'.put.responses.'200'.headers.ETag.'$ref'"));
+        assertNotNull(contract.get("paths.'/graph'.get.responses.'404'"), "a start node that does not exist");
+        assertNotNull(contract.get("info.license.identifier"), "OpenAPI 3.1 wants an identifier or a URL");
     }
 }

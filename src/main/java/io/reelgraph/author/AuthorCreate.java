@@ -11,6 +11,8 @@ import jakarta.validation.constraints.Size;
 
 import io.reelgraph.credit.VideoAuthor;
 import io.reelgraph.video.VideoFields;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -46,6 +48,7 @@ public record AuthorCreate(
 
     /** A credit of the new author on a new or an existing video. */
     @RegisterForReflection
+    @Schema(name = "AuthorCreateCredit")
     public record Credit(@Valid VideoFields video, Long videoId,
             @Size(max = VideoAuthor.EXTRA_DATA_LENGTH) String extraData) {
     }

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -97,6 +98,7 @@ public class AuthorResource {
 
     @GET
     @Path("/{id}")
+    @APIResponse(responseCode = "200", description = "The author", headers = @Header(ref = "ETag"))
     @Operation(operationId = "getAuthor", summary = "An author with its featured video, uploads and credits")
     public Uni<RestResponse<AuthorView>> get(@RestPath Long id,
             @QueryParam("expand") @Parameter(description = EXPAND) String expand) {
@@ -108,6 +110,7 @@ public class AuthorResource {
     @Operation(operationId = "createAuthor", summary = "Create an author, optionally with new or existing videos linked in all three ways",
             description = "All or nothing. Each link names a new video (an object) or an existing one (an id).")
     @APIResponse(responseCode = "201", description = "Created, with its links; its URL is in Location",
+            headers = { @Header(ref = "Location"), @Header(ref = "ETag") },
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthorView.class)))
     @APIResponse(responseCode = "409", description = "featuredVideoId names a video another author features",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -128,7 +131,7 @@ public class AuthorResource {
     @Operation(operationId = "updateAuthor", summary = "Replace an author's own fields",
             description = "With If-Match (the ETag of a GET), a 412 if the resource changed since; without it, the"
                     + " last write wins.")
-    @APIResponse(responseCode = "200", description = "Replaced; the new ETag is in the response")
+    @APIResponse(responseCode = "200", description = "Replaced", headers = @Header(ref = "ETag"))
     @APIResponse(responseCode = "412", description = "If-Match names an older version",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<AuthorView>> update(@RestPath Long id, @RestHeader("If-Match") String ifMatch,
@@ -190,7 +193,8 @@ public class AuthorResource {
     @RolesAllowed(Roles.EDITOR)
     @Path("/{id}/videos")
     @Operation(operationId = "uploadVideo", summary = "Upload a new video as this author")
-    @APIResponse(responseCode = "201", description = "Uploaded; its URL is in Location", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VideoView.class)))
+    @APIResponse(responseCode = "201", description = "Uploaded; its URL is in Location",
+            headers = { @Header(ref = "Location"), @Header(ref = "ETag") }, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VideoView.class)))
     public Uni<RestResponse<VideoView>> upload(@RestPath Long id,
             @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     examples = @ExampleObject(name = "video a", value = "{\"code\": \"video a\", \"img\": \"123\", \"score\": 9}")))

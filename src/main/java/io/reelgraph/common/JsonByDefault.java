@@ -1,5 +1,8 @@
 package io.reelgraph.common;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -7,21 +10,70 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * A list answers its JSON page unless the client names NDJSON. A list has two methods on one path (the JSON page and
- * the NDJSON stream), and for an {@code Accept} that both match — none, {@code *}{@code /*} (curl's default), or a
- * browser's {@code text/html, ..., *}{@code /*;q=0.8} — RESTEasy Reactive may pick either. Such a header gets JSON
- * put first, before the method is chosen; the rest of it stays, so whatever it accepted is still accepted, and a
- * header that names neither (application/xml) is left to be refused.
+ * A list answers its JSON page unless the client prefers NDJSON. A list has two methods on one path (the JSON page
+ * and the NDJSON stream), and for an {@code Accept} that both match equally — none, {@code *}{@code /*} (curl's
+ * default), a browser's {@code text/html, ..., *}{@code /*;q=0.8}, or the {@code application/json,
+ * application/x-ndjson} of a client generated from the contract — RESTEasy Reactive may pick either. Such a header
+ * gets JSON put first and NDJSON taken out, before the method is chosen; the rest of it stays, so whatever else it
+ * accepted is still accepted. A header that ranks NDJSON above JSON keeps it, and one that accepts neither
+ * (application/xml) is left to be refused.
  */
 public class JsonByDefault {
+
+    private static final MediaType NDJSON = MediaType.valueOf(Streams.NDJSON);
 
     @ServerRequestFilter(preMatching = true)
     public void preferJson(ContainerRequestContext request) {
         String accept = request.getHeaderString(HttpHeaders.ACCEPT);
         if (accept == null || accept.isBlank()) {
             request.getHeaders().putSingle(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON + ", */*;q=0.5");
-        } else if (!accept.contains(Streams.NDJSON) && (accept.contains("*/*") || accept.contains("application/*"))) {
-            request.getHeaders().putSingle(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON + ", " + accept);
+            return;
+        }
+        List<MediaType> ranges = new ArrayList<>();
+        try {
+            for (String range : accept.split(",")) {
+                ranges.add(MediaType.valueOf(range.trim()));
+            }
+        } catch (IllegalArgumentException malformed) {
+            return; // refused as it is when the method is chosen
+        }
+        double json = quality(ranges, MediaType.APPLICATION_JSON_TYPE);
+        double ndjson = quality(ranges, NDJSON);
+        if (ndjson > 0 && json >= ndjson) {
+            StringBuilder preferred = new StringBuilder(MediaType.APPLICATION_JSON);
+            for (MediaType range : ranges) {
+                if (!range.isCompatible(NDJSON) || range.isWildcardType() || range.isWildcardSubtype()) {
+                    preferred.append(", ").append(range);
+                }
+            }
+            request.getHeaders().putSingle(HttpHeaders.ACCEPT, preferred.toString());
+        }
+    }
+
+    /** The q of {@code type} under the most specific range that matches it (RFC 9110, 12.5.1); 0 if none does. */
+    private static double quality(List<MediaType> ranges, MediaType type) {
+        double quality = 0;
+        int specificity = -1;
+        for (MediaType range : ranges) {
+            if (range.isCompatible(type)) {
+                int rangeSpecificity = range.isWildcardType() ? 0 : range.isWildcardSubtype() ? 1 : 2;
+                if (rangeSpecificity > specificity) {
+                    specificity = rangeSpecificity;
+                    quality = parseQuality(range.getParameters().get("q"));
+                }
+            }
+        }
+        return quality;
+    }
+
+    private static double parseQuality(String q) {
+        if (q == null) {
+            return 1;
+        }
+        try {
+            return Double.parseDouble(q);
+        } catch (NumberFormatException malformed) {
+            return 0;
         }
     }
 }

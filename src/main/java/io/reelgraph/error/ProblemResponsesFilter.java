@@ -1,5 +1,7 @@
 package io.reelgraph.error;
 
+import java.util.Map;
+
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -9,10 +11,20 @@ import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
- * Documents the problem responses every operation can give (400, and 404 where the request names ids) without
- * repeating them on each method: annotations on the methods would replace the generated success responses.
+ * Documents the problem responses each operation can give, without repeating them on each method (annotations on
+ * the methods would replace the generated success responses): 400 and 503 everywhere, 404 where the request names
+ * ids, 401 and 403 where a token is needed, 413 and 415 where there is a body. Every error response is described as
+ * a {@link Problem}, including those the scanner adds with no content (401 and 403 of {@code @RolesAllowed}), so
+ * that a generated client can read each one as the same type.
  */
 public class ProblemResponsesFilter implements OASFilter {
+
+    private static final Map<String, String> WRITES = Map.of(
+            "401", "No valid bearer token; nothing was written",
+            "403", "The token lacks the editor role; nothing was written");
+    private static final Map<String, String> BODIES = Map.of(
+            "413", "The body is over the size limit; nothing was written",
+            "415", "The body is not application/json; nothing was written");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -22,16 +34,29 @@ public class ProblemResponsesFilter implements OASFilter {
             if (path.contains("{") || method == PathItem.HttpMethod.POST) {
                 addProblem(operation, "404", "An id in the path or the body does not exist; nothing was written");
             }
+            if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
+                WRITES.forEach((status, description) -> addProblem(operation, status, description));
+            }
+            if (operation.getRequestBody() != null) {
+                BODIES.forEach((status, description) -> addProblem(operation, status, description));
+            }
+            addProblem(operation, "503", "The database is unavailable or the request ran out of time; retry later");
         }));
     }
 
+    /** Adds the response, or gives the problem's content to one that has none. */
     private static void addProblem(Operation operation, String status, String description) {
-        if (operation.getResponses().hasAPIResponse(status)) {
-            return;
+        APIResponse existing = operation.getResponses().getAPIResponse(status);
+        if (existing == null) {
+            operation.getResponses().addAPIResponse(status,
+                    OASFactory.createAPIResponse().description(description).content(problem()));
+        } else if (existing.getContent() == null || existing.getContent().getMediaTypes().isEmpty()) {
+            existing.description(description).content(problem());
         }
-        Content problem = OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+    }
+
+    private static Content problem() {
+        return OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
                 OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem")));
-        APIResponse response = OASFactory.createAPIResponse().description(description).content(problem);
-        operation.getResponses().addAPIResponse(status, response);
     }
 }

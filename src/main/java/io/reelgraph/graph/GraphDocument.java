@@ -2,6 +2,8 @@ package io.reelgraph.graph;
 
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -17,11 +19,14 @@ public record GraphDocument(List<Node> nodes, List<Edge> edges) {
      * alone, the type being in it).
      */
     @RegisterForReflection
-    public record Node(String id, String type, String name, String code, String img, Float score) {
+    @Schema(name = "GraphDocumentNode")
+    public record Node(String id, @Schema(enumeration = { "author", "video" }) String type, String name, String code, String img, Float score) {
     }
 
     /** A link from an author to a video; {@code kind} is upload, featured or credit, which alone has extraData. */
     @RegisterForReflection
-    public record Edge(String from, String to, String kind, String extraData) {
+    @Schema(name = "GraphDocumentEdge")
+    public record Edge(String from, String to,
+            @Schema(enumeration = { GraphEdge.UPLOAD, GraphEdge.FEATURED, GraphEdge.CREDIT }) String kind, String extraData) {
     }
 }

@@ -2,6 +2,8 @@ package io.reelgraph.graph;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -11,7 +13,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * @param extraData the credit's own data; credits only
  */
 @RegisterForReflection
-public record GraphEdge(String from, String to, String kind,
+public record GraphEdge(String from, String to,
+        @Schema(enumeration = { GraphEdge.UPLOAD, GraphEdge.FEATURED, GraphEdge.CREDIT }) String kind,
         @JsonInclude(JsonInclude.Include.NON_NULL) String extraData) {
 
     public static final String UPLOAD = "upload";

@@ -1,5 +1,7 @@
 package io.reelgraph.graph;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -8,7 +10,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * @param id the type and the row's id, {@code author:1}; {@code POST /graph} takes the same form as a reference
  */
 @RegisterForReflection
-public record GraphNode(String id, String type, String label) {
+public record GraphNode(String id, @Schema(enumeration = { "author", "video" }) String type, String label) {
 
     static String authorId(Long id) {
         return "author:" + id;

@@ -23,6 +23,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.reelgraph.common.Roles;
 import io.reelgraph.error.ApiException;
+import io.reelgraph.error.Problem;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
@@ -57,6 +58,9 @@ public class GraphResource {
             description = "Breadth first over uploads, featured links and credits, up to depth links away, with at"
                     + " most limit nodes (truncated says whether some were left out). Edges are every link among the"
                     + " nodes returned, from an author to a video.")
+    @APIResponse(responseCode = "200", description = "The nodes and the links among them")
+    @APIResponse(responseCode = "404", description = "The start node does not exist",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<GraphView> neighbourhood(@QueryParam("author") Long author, @QueryParam("video") Long video,
             @QueryParam("depth") @DefaultValue("2") @Min(0) @Max(MAX_DEPTH) int depth,
             @QueryParam("limit") @DefaultValue("500") @Min(1) @Max(MAX_LIMIT) int limit) {

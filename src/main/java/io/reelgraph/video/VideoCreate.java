@@ -13,6 +13,8 @@ import io.reelgraph.author.AuthorCreate;
 import io.reelgraph.author.AuthorFields;
 import io.reelgraph.common.Finite;
 import io.reelgraph.credit.VideoAuthor;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -48,6 +50,7 @@ public record VideoCreate(
 
     /** A credit of a new or an existing author on the new video. */
     @RegisterForReflection
+    @Schema(name = "VideoCreateCredit")
     public record Credit(@Valid AuthorFields author, Long authorId,
             @Size(max = VideoAuthor.EXTRA_DATA_LENGTH) String extraData) {
     }

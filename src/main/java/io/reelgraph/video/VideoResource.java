@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -104,6 +105,7 @@ public class VideoResource {
 
     @GET
     @Path("/{id}")
+    @APIResponse(responseCode = "200", description = "The video", headers = @Header(ref = "ETag"))
     @Operation(operationId = "getVideo", summary = "A video with its uploader, featuring author and credits")
     public Uni<RestResponse<VideoView>> get(@RestPath Long id,
             @QueryParam("expand") @Parameter(description = EXPAND) String expand) {
@@ -115,6 +117,7 @@ public class VideoResource {
     @Operation(operationId = "createVideo", summary = "Create a video, optionally with new or existing authors linked in all three ways",
             description = "All or nothing. Each link names a new author (an object) or an existing one (an id).")
     @APIResponse(responseCode = "201", description = "Created, with its links; its URL is in Location",
+            headers = { @Header(ref = "Location"), @Header(ref = "ETag") },
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VideoView.class)))
     @APIResponse(responseCode = "409", description = "featuredById names an author who features another video",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -135,7 +138,7 @@ public class VideoResource {
     @Operation(operationId = "updateVideo", summary = "Replace a video's own fields",
             description = "With If-Match (the ETag of a GET), a 412 if the resource changed since; without it, the"
                     + " last write wins.")
-    @APIResponse(responseCode = "200", description = "Replaced; the new ETag is in the response")
+    @APIResponse(responseCode = "200", description = "Replaced", headers = @Header(ref = "ETag"))
     @APIResponse(responseCode = "412", description = "If-Match names an older version",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<VideoView>> update(@RestPath Long id, @RestHeader("If-Match") String ifMatch,
