@@ -7,14 +7,24 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
+import java.lang.reflect.Method;
 import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.tools.ToolProvider;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -239,6 +249,54 @@ class GeneratedJavaClientIT {
         Problem invalid = problem(authors.createAuthor(new AuthorCreate().name(" ")));
         assertEquals(400, invalid.getStatus());
         assertEquals("name", invalid.getViolations().get(0).getField());
+    }
+
+    /**
+     * The README's example compiles and runs with nothing but the client's jar and the dependencies its POM names
+     * (and theirs): what another service gets from the one dependency.
+     */
+    @Test
+    void theReadmeExampleRunsOnTheClientArtifactAlone() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        int marker = readme.indexOf("<!-- java-client-example");
+        assertTrue(marker > 0, "the README has the example");
+        int start = readme.indexOf("```java\n", marker) + "```java\n".length();
+        String example = readme.substring(start, readme.indexOf("```", start));
+        Path sources = Files.createDirectories(Path.of("target/client-readme-example"));
+        Files.writeString(sources.resolve("Catalogue.java"), "import io.reelgraph.client.*;\n"
+                + "import io.reelgraph.client.api.*;\nimport io.reelgraph.client.model.*;\n" + example);
+
+        List<Path> classpath = new ArrayList<>(List.of(Path.of(System.getProperty("client.jar"))));
+        String pom = Files.readString(Path.of(System.getProperty("client.pom")));
+        List<String> artifacts = new ArrayList<>(List.of("jackson-core", "jackson-annotations")); // databind's own
+        Matcher declared = Pattern.compile("<artifactId>([^<]+)</artifactId>").matcher(
+                pom.substring(pom.lastIndexOf("<dependencies>")));
+        while (declared.find()) {
+            artifacts.add(declared.group(1));
+        }
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            String name = Path.of(entry).getFileName().toString();
+            if (artifacts.stream().anyMatch(artifact -> name.matches(Pattern.quote(artifact) + "-\\d.*\\.jar"))) {
+                classpath.add(Path.of(entry));
+            }
+        }
+        assertEquals(artifacts.size() + 1, classpath.size(), classpath.toString());
+        String joined = String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList());
+        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-classpath", joined, "-d",
+                sources.toString(), sources.resolve("Catalogue.java").toString()), "the example compiles");
+
+        List<URL> urls = new ArrayList<>(List.of(sources.toUri().toURL()));
+        for (Path jar : classpath) {
+            urls.add(jar.toUri().toURL());
+        }
+        try (URLClassLoader alone = new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
+            Method run = alone.loadClass("Catalogue").getDeclaredMethod("createAndRead", String.class, String.class);
+            run.setAccessible(true);
+            Object ada = run.invoke(null, "http://localhost:" + app.port(), Tokens.editor().substring("Bearer ".length()));
+            long id = (Long) ada.getClass().getMethod("getId").invoke(ada);
+            assertEquals(List.of(Map.of("name", "Ada", "code", "intro", "author_id", id)), db.rows("SELECT a.name,"
+                    + " v.code, v.author_id FROM author a JOIN video v ON v.author_id = a.id WHERE a.id = ?", id));
+        }
     }
 
     /** The problem a failed call answered with, read with the client's own mapper into the generated type. */
