@@ -7,6 +7,7 @@ import {
     GraphApi,
     GraphDocumentEdgeKindEnum,
     GraphDocumentNodeTypeEnum,
+    ProblemFromJSON,
     ResponseError,
     VideosApi,
 } from '../../../target/clients/typescript';
@@ -33,7 +34,7 @@ async function problem(call: Promise<unknown>): Promise<Problem> {
         check(error instanceof ResponseError, 'a failed call is a ResponseError');
         const response = (error as ResponseError).response;
         check((response.headers.get('Content-Type') ?? '').startsWith('application/problem+json'), 'a problem');
-        return (await response.json()) as Problem;
+        return ProblemFromJSON(await response.json());
     }
     throw new Error('not as expected: the call succeeded');
 }

@@ -179,7 +179,8 @@ class ListingTest {
 
     /**
      * A client that names no media type, or any, or JSON and NDJSON alike (as clients generated from the contract
-     * do), gets the JSON page of every list; the stream is for a client that ranks NDJSON above JSON.
+     * do), or refuses NDJSON, or sends a header that cannot be parsed, gets the JSON page of every list; the stream is
+     * for a client that ranks NDJSON above JSON.
      */
     @Test
     void listsAnswerJsonUnlessTheStreamIsPreferred() throws Exception {
@@ -191,6 +192,10 @@ class ListingTest {
         answers.put("text/html,application/xhtml+xml,*/*;q=0.8", "application/json");
         answers.put("application/json, application/x-ndjson", "application/json");
         answers.put("application/x-ndjson;q=0.5, application/*", "application/json");
+        // RESTEasy Reactive would pick the stream here: it ignores q=0
+        answers.put("application/x-ndjson;q=0, */*", "application/json");
+        // a header that cannot be parsed counts as none
+        answers.put("garbage", "application/json");
         answers.put("application/x-ndjson", "application/x-ndjson");
         answers.put("application/json;q=0.9, application/x-ndjson", "application/x-ndjson");
         answers.put("application/x-ndjson, */*;q=0.1", "application/x-ndjson");
