@@ -31,7 +31,7 @@ class PlatformEndpointsTest {
                         equalTo("#/components/schemas/Problem"))
                 .body("paths.'/authors/{id}/featured-video'.put.responses.keySet()", hasItems("200", "400", "404", "409"))
                 .body("components.schemas.Problem.properties.violations", notNullValue())
-                .body("components.securitySchemes.SecurityScheme.scheme", equalTo("bearer"))
+                .body("components.securitySchemes.bearerToken.scheme", equalTo("bearer"))
                 .body("paths.'/authors'.post.security", notNullValue());
         given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
     }
