@@ -42,10 +42,6 @@ public class BodyLimit {
     @ConfigProperty(name = "reelgraph.http.graph-max-body-size")
     MemorySize graphMaxBodySize;
 
-    /** The bench profile's raw copy of the import, {@code /bench/raw/graph}, is measured with the same documents. */
-    @ConfigProperty(name = "reelgraph.bench.raw-baseline.enabled", defaultValue = "false")
-    boolean rawBaseline;
-
     void install(@Observes Router router) {
         // after RequestTimeout, whose clock must run while a body is read
         router.route().order(Integer.MIN_VALUE + 1).handler(this::limit);
@@ -96,7 +92,7 @@ public class BodyLimit {
 
     private long limitOf(RoutingContext context) {
         String path = context.request().path();
-        boolean isImport = path.equals("/graph") || rawBaseline && path.equals("/bench/raw/graph");
+        boolean isImport = path.equals("/graph");
         return (isImport ? graphMaxBodySize : maxBodySize).asLongValue();
     }
 

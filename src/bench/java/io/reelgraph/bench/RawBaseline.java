@@ -17,12 +17,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.arc.profile.IfBuildProfile;
 import io.reelgraph.common.Listing;
 import io.reelgraph.common.MoreLinks;
 import io.smallrye.mutiny.Multi;
@@ -43,9 +43,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * The raw baseline of {@code bench/run.sh}: the service's heaviest reads and writes done by hand with the reactive
  * {@link Pool} and hand-written SQL, in the same process, so that the benchmark can say how much the service's
  * layers (Hibernate Reactive, RESTEasy, records) cost. Plus the helpers the benchmark needs: seeding, and counting
- * statements and rows read. Only with {@code reelgraph.bench.raw-baseline.enabled=true} (the {@code bench} profile):
- * the shipped service never has these routes, which are unauthenticated and write freely.
+ * statements and rows read. Compiled only by the Maven profile {@code bench} ({@code src/bench}, which
+ * {@code bench/run.sh} builds): the shipped artifact does not contain these routes, which are unauthenticated and
+ * write freely, so no setting can turn them on.
  */
+@IfBuildProfile("bench") // also built with -Dquarkus.profile=bench: stale classes of a bench build stay out of others
 @ApplicationScoped
 public class RawBaseline {
 
@@ -103,9 +105,6 @@ public class RawBaseline {
     private static final String CHUNK_CREDITS = CREDIT_COLUMNS + "video_author c JOIN author a ON a.id = c.author_id"
             + " WHERE c.video_id BETWEEN ? AND ? ORDER BY c.video_id, c.author_id";
 
-    @ConfigProperty(name = "reelgraph.bench.raw-baseline.enabled", defaultValue = "false")
-    boolean enabled;
-
     @Inject
     Pool pool;
 
@@ -113,9 +112,6 @@ public class RawBaseline {
     ObjectMapper mapper;
 
     void install(@Observes Router router) {
-        if (!enabled) {
-            return;
-        }
         LOG.warn("Benchmark routes under /bench are enabled: unauthenticated writes, never for production");
         router.get("/bench/statements").handler(this::statements);
         router.get("/bench/reads").handler(this::reads);
