@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,8 +38,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.reelgraph.common.Listing;
 import io.reelgraph.devdb.EmbeddedMariaDbTestResource;
+import io.reelgraph.paging.Listing;
 import io.reelgraph.support.Api;
 import io.reelgraph.support.PackagedApp;
 import io.restassured.RestAssured;
@@ -311,7 +310,8 @@ class HubReadsIT {
     }
 
     private static long handlerReads() throws SQLException {
-        try (Connection db = connect(); Statement status = db.createStatement();
+        try (Connection db = connect();
+                Statement status = db.createStatement();
                 ResultSet rows = status.executeQuery("SHOW GLOBAL STATUS LIKE 'Handler_read%'")) {
             long total = 0;
             while (rows.next()) {
@@ -328,7 +328,8 @@ class HubReadsIT {
     }
 
     private static long count(String query) throws SQLException {
-        try (Connection db = connect(); Statement select = db.createStatement();
+        try (Connection db = connect();
+                Statement select = db.createStatement();
                 ResultSet rows = select.executeQuery(query)) {
             rows.next();
             return rows.getLong(1);

@@ -5,6 +5,17 @@ import static io.reelgraph.support.Api.post;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +48,24 @@ class PackagedApplicationIT {
         given().contentType("application/json").body("{\"name\":\"anonymous\"}").post("/authors").then()
                 .statusCode(401);
         given().get("/dev/token").then().statusCode(404);
+    }
+
+    /** The benchmark's raw baseline (src/bench: unauthenticated writes) is not in the shipped application at all. */
+    @Test
+    void theBenchmarkBaselineIsNotShipped() throws IOException {
+        given().contentType("application/json").body("{}").post("/bench/raw/graph").then().statusCode(404);
+        List<String> classes = new ArrayList<>();
+        try (Stream<Path> jars = Files.walk(Path.of("target/quarkus-app"))) {
+            for (Path jar : jars.filter(path -> path.toString().endsWith(".jar")).toList()) {
+                try (JarFile file = new JarFile(jar.toFile())) {
+                    file.stream().map(JarEntry::getName)
+                            .filter(name -> name.startsWith("io/reelgraph/") && name.endsWith(".class"))
+                            .forEach(classes::add);
+                }
+            }
+        }
+        assertTrue(classes.stream().anyMatch(name -> name.startsWith("io/reelgraph/http/")), "the app's classes");
+        assertEquals(List.of(), classes.stream().filter(name -> name.startsWith("io/reelgraph/bench/")).toList());
     }
 
     @Test

@@ -15,7 +15,6 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
@@ -23,8 +22,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.arc.profile.IfBuildProfile;
-import io.reelgraph.common.Listing;
-import io.reelgraph.common.MoreLinks;
+import io.reelgraph.paging.Listing;
+import io.reelgraph.paging.MoreLinks;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
@@ -105,11 +104,14 @@ public class RawBaseline {
     private static final String CHUNK_CREDITS = CREDIT_COLUMNS + "video_author c JOIN author a ON a.id = c.author_id"
             + " WHERE c.video_id BETWEEN ? AND ? ORDER BY c.video_id, c.author_id";
 
-    @Inject
-    Pool pool;
+    private final Pool pool;
 
-    @Inject
-    ObjectMapper mapper;
+    private final ObjectMapper mapper;
+
+    RawBaseline(Pool pool, ObjectMapper mapper) {
+        this.pool = pool;
+        this.mapper = mapper;
+    }
 
     void install(@Observes Router router) {
         LOG.warn("Benchmark routes under /bench are enabled: unauthenticated writes, never for production");

@@ -193,7 +193,8 @@ class GeneratedJavaClientIT {
     void expandEmbedsWholeObjects() throws Exception {
         AuthorView author = authors.createAuthor(new AuthorCreate().name("expanded")
                 .addVideosItem(new VideoFields().code("up")).addCreditsItem(new AuthorCreateCredit()
-                        .video(new VideoFields().code("cred").score(7f)).extraData("x"))).join();
+                        .video(new VideoFields().code("cred").score(7f)).extraData("x")))
+                .join();
 
         AuthorView plain = authors.getAuthor(author.getId(), null).join();
         assertNull(plain.getCredits().get(0).getVideo(), "a credit names its video by id unless expanded");
@@ -209,7 +210,8 @@ class GeneratedJavaClientIT {
                 .addNodesItem(new GraphDocumentNode().id("v").type(GraphDocumentNode.TypeEnum.VIDEO).code("imported"))
                 .addEdgesItem(new GraphDocumentEdge().from("a").to("v").kind(GraphDocumentEdge.KindEnum.UPLOAD))
                 .addEdgesItem(new GraphDocumentEdge().from("a").to("v").kind(GraphDocumentEdge.KindEnum.CREDIT)
-                        .extraData("both"))).join();
+                        .extraData("both")))
+                .join();
         long author = Long.parseLong(imported.getCreated().get("a").substring("author:".length()));
         long video = Long.parseLong(imported.getCreated().get("v").substring("video:".length()));
         assertEquals(2, imported.getEdges());

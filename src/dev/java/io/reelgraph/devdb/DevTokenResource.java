@@ -26,8 +26,11 @@ public class DevTokenResource {
 
     private static final long LIFETIME_SECONDS = 8 * 3600;
 
-    @ConfigProperty(name = "mp.jwt.verify.issuer")
-    String issuer;
+    private final String issuer;
+
+    DevTokenResource(@ConfigProperty(name = "mp.jwt.verify.issuer") String issuer) {
+        this.issuer = issuer;
+    }
 
     @GET
     @Produces(MediaType.TEXT_PLAIN)

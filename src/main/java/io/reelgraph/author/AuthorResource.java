@@ -1,7 +1,6 @@
 package io.reelgraph.author;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -10,13 +9,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -32,18 +29,24 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
-import io.reelgraph.common.PageParams;
-import io.reelgraph.common.PageView;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.reelgraph.catalogue.AuthorCreate;
+import io.reelgraph.catalogue.AuthorFields;
+import io.reelgraph.catalogue.AuthorView;
+import io.reelgraph.catalogue.CreditedVideo;
+import io.reelgraph.catalogue.VideoFields;
+import io.reelgraph.catalogue.VideoLink;
+import io.reelgraph.catalogue.VideoSummary;
+import io.reelgraph.catalogue.VideoView;
 import io.reelgraph.common.Responses;
 import io.reelgraph.common.Roles;
-import io.reelgraph.common.Streams;
-import io.reelgraph.credit.CreditedVideo;
 import io.reelgraph.error.Problem;
 import io.reelgraph.graph.Expansion;
 import io.reelgraph.graph.GraphMetrics;
-import io.reelgraph.video.VideoFields;
-import io.reelgraph.video.VideoSummary;
-import io.reelgraph.video.VideoView;
+import io.reelgraph.paging.PageParams;
+import io.reelgraph.paging.PageView;
+import io.reelgraph.paging.Streams;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -67,19 +70,21 @@ public class AuthorResource {
 
     private static final String NAME = "Authors whose name starts with this text (case-insensitive)";
 
-    @Inject
-    AuthorService authors;
+    private final AuthorService authors;
 
-    @Inject
-    GraphMetrics graphMetrics;
+    private final GraphMetrics graphMetrics;
 
-    @Inject
-    ObjectMapper mapper;
+    private final ObjectMapper mapper;
+
+    AuthorResource(AuthorService authors, GraphMetrics graphMetrics, ObjectMapper mapper) {
+        this.authors = authors;
+        this.graphMetrics = graphMetrics;
+        this.mapper = mapper;
+    }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "listAuthors", summary = "List authors, a page at a time",
-            description = "sort: id, name (default: id; name when filtering by name)")
+    @Operation(operationId = "listAuthors", summary = "List authors, a page at a time", description = "sort: id, name (default: id; name when filtering by name)")
     public Uni<PageView<AuthorView>> list(@QueryParam("name") @Parameter(description = NAME) String name,
             @BeanParam @Valid PageParams page, @QueryParam("expand") @Parameter(description = EXPAND) String expand) {
         return authors.list(name, page, Expansion.ofAuthor(expand));
@@ -88,7 +93,7 @@ public class AuthorResource {
     @GET
     @Produces(Streams.NDJSON)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Operation(hidden = true) // described with the list's operation: common.StreamsInContract
+    @Operation(hidden = true) // described with the list's operation: openapi.StreamsInContract
     public Multi<Streams.Lines> stream(@QueryParam("name") @Parameter(description = NAME) String name,
             @QueryParam("sort") String sort, @QueryParam("expand") @Parameter(description = EXPAND) String expand,
             @Context UriInfo uri) {
@@ -107,18 +112,16 @@ public class AuthorResource {
 
     @POST
     @RolesAllowed(Roles.EDITOR)
-    @Operation(operationId = "createAuthor", summary = "Create an author, optionally with new or existing videos linked in all three ways",
-            description = "All or nothing. Each link names a new video (an object) or an existing one (an id).")
-    @APIResponse(responseCode = "201", description = "Created, with its links; its URL is in Location",
-            headers = { @Header(ref = "Location"), @Header(ref = "ETag") },
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthorView.class)))
-    @APIResponse(responseCode = "409", description = "featuredVideoId names a video another author features",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<RestResponse<AuthorView>> create(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
-            @ExampleObject(name = "featured video (one-to-one)", value = FEATURED),
-            @ExampleObject(name = "two uploads (one-to-many)", value = UPLOADS),
-            @ExampleObject(name = "credits on a new and an existing video", value = CREDITS) }))
-            @NotNull @Valid AuthorCreate request) {
+    @Operation(operationId = "createAuthor", summary = "Create an author, optionally with new or existing videos linked in all three ways", description = "All or nothing. Each link names a new video (an object) or an existing one (an id).")
+    @APIResponse(responseCode = "201", description = "Created, with its links; its URL is in Location", headers = {
+            @Header(ref = "Location"),
+            @Header(ref = "ETag") }, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthorView.class)))
+    @APIResponse(responseCode = "409", description = "featuredVideoId names a video another author features", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<AuthorView>> create(
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+                    @ExampleObject(name = "featured video (one-to-one)", value = FEATURED),
+                    @ExampleObject(name = "two uploads (one-to-many)", value = UPLOADS),
+                    @ExampleObject(name = "credits on a new and an existing video", value = CREDITS) })) @NotNull @Valid AuthorCreate request) {
         return authors.create(request)
                 // counted once committed
                 .invoke(() -> graphMetrics.created(request.newNodes(), request.newEdges()))
@@ -128,16 +131,12 @@ public class AuthorResource {
     @PUT
     @RolesAllowed(Roles.EDITOR)
     @Path("/{id}")
-    @Operation(operationId = "updateAuthor", summary = "Replace an author's own fields",
-            description = "With If-Match (the ETag of a GET), a 412 if the resource changed since; without it, the"
-                    + " last write wins.")
+    @Operation(operationId = "updateAuthor", summary = "Replace an author's own fields", description = "With If-Match (the ETag of a GET), a 412 if the resource changed since; without it, the"
+            + " last write wins.")
     @APIResponse(responseCode = "200", description = "Replaced", headers = @Header(ref = "ETag"))
-    @APIResponse(responseCode = "412", description = "If-Match names an older version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names an older version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<AuthorView>> update(@RestPath Long id, @RestHeader("If-Match") String ifMatch,
-            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    examples = @ExampleObject(name = "rename", value = "{\"name\": \"renamed_author\"}")))
-            @NotNull @Valid AuthorFields fields) {
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "rename", value = "{\"name\": \"renamed_author\"}"))) @NotNull @Valid AuthorFields fields) {
         return authors.update(id, fields, ifMatch).map(Responses::ok);
     }
 
@@ -154,11 +153,9 @@ public class AuthorResource {
     @Path("/{id}/featured-video")
     @Operation(operationId = "setFeaturedVideo", summary = "Feature an existing video, replacing the author's current one")
     @APIResponse(responseCode = "200", description = "The author, now featuring the video")
-    @APIResponse(responseCode = "409", description = "Another author features that video",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Another author features that video", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<AuthorView> feature(@RestPath Long id,
-            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "link", value = "{\"videoId\": 1}")))
-            @NotNull @Valid VideoLink link) {
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "link", value = "{\"videoId\": 1}"))) @NotNull @Valid VideoLink link) {
         return authors.feature(id, link.videoId());
     }
 
@@ -182,7 +179,7 @@ public class AuthorResource {
     @Path("/{id}/videos")
     @Produces(Streams.NDJSON)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Operation(hidden = true) // described with the list's operation: common.StreamsInContract
+    @Operation(hidden = true) // described with the list's operation: openapi.StreamsInContract
     public Multi<Streams.Lines> streamVideos(@RestPath Long id, @QueryParam("sort") String sort,
             @Context UriInfo uri) {
         Streams.requireNoPaging(uri);
@@ -193,12 +190,10 @@ public class AuthorResource {
     @RolesAllowed(Roles.EDITOR)
     @Path("/{id}/videos")
     @Operation(operationId = "uploadVideo", summary = "Upload a new video as this author")
-    @APIResponse(responseCode = "201", description = "Uploaded; its URL is in Location",
-            headers = { @Header(ref = "Location"), @Header(ref = "ETag") }, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VideoView.class)))
+    @APIResponse(responseCode = "201", description = "Uploaded; its URL is in Location", headers = { @Header(ref = "Location"),
+            @Header(ref = "ETag") }, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VideoView.class)))
     public Uni<RestResponse<VideoView>> upload(@RestPath Long id,
-            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    examples = @ExampleObject(name = "video a", value = "{\"code\": \"video a\", \"img\": \"123\", \"score\": 9}")))
-            @NotNull @Valid VideoFields video) {
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "video a", value = "{\"code\": \"video a\", \"img\": \"123\", \"score\": 9}"))) @NotNull @Valid VideoFields video) {
         return authors.upload(id, video)
                 .map(created -> Responses.created("/videos/" + created.id(), created));
     }
@@ -206,8 +201,7 @@ public class AuthorResource {
     @GET
     @Path("/{id}/credits")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "listAuthorCredits", summary = "The videos this author is credited on, with each credit's data, a page at a time",
-            description = "sort: videoId (default)")
+    @Operation(operationId = "listAuthorCredits", summary = "The videos this author is credited on, with each credit's data, a page at a time", description = "sort: videoId (default)")
     public Uni<PageView<CreditedVideo>> credits(@RestPath Long id, @BeanParam @Valid PageParams page) {
         return authors.credits(id, page);
     }
@@ -216,7 +210,7 @@ public class AuthorResource {
     @Path("/{id}/credits")
     @Produces(Streams.NDJSON)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Operation(hidden = true) // described with the list's operation: common.StreamsInContract
+    @Operation(hidden = true) // described with the list's operation: openapi.StreamsInContract
     public Multi<Streams.Lines> streamCredits(@RestPath Long id, @QueryParam("sort") String sort,
             @Context UriInfo uri) {
         Streams.requireNoPaging(uri);

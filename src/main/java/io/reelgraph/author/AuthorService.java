@@ -7,27 +7,30 @@ import java.util.Map;
 import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import io.quarkus.panache.common.Parameters;
+import io.reelgraph.catalogue.Author;
+import io.reelgraph.catalogue.AuthorCreate;
+import io.reelgraph.catalogue.AuthorFields;
+import io.reelgraph.catalogue.AuthorView;
+import io.reelgraph.catalogue.CreditedVideo;
+import io.reelgraph.catalogue.Video;
+import io.reelgraph.catalogue.VideoAuthor;
+import io.reelgraph.catalogue.VideoFields;
+import io.reelgraph.catalogue.VideoSummary;
+import io.reelgraph.catalogue.VideoView;
 import io.reelgraph.common.Lookups;
 import io.reelgraph.common.OptimisticUpdates;
-import io.reelgraph.common.Listing;
-import io.reelgraph.common.PageParams;
-import io.reelgraph.common.PageView;
-import io.reelgraph.common.SubCollection;
-import io.reelgraph.common.Transactions;
-import io.reelgraph.credit.CreditedVideo;
-import io.reelgraph.credit.VideoAuthor;
+import io.reelgraph.database.Transactions;
 import io.reelgraph.error.ApiException;
 import io.reelgraph.error.Violations;
 import io.reelgraph.graph.Expander;
 import io.reelgraph.graph.Expansion;
-import io.reelgraph.video.Video;
-import io.reelgraph.video.VideoFields;
+import io.reelgraph.paging.Listing;
+import io.reelgraph.paging.PageParams;
+import io.reelgraph.paging.PageView;
+import io.reelgraph.paging.SubCollection;
 import io.reelgraph.video.VideoService;
-import io.reelgraph.video.VideoSummary;
-import io.reelgraph.video.VideoView;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -51,14 +54,17 @@ public class AuthorService {
             row -> new CreditedVideo(row.getLong(0), row.getString(2), row.getString(3), null));
 
     /** Reads go through the reactive client (see {@link Expander}), after a write's transaction has committed. */
-    @Inject
-    Pool pool;
+    private final Pool pool;
 
-    @Inject
-    VideoService videos;
+    private final VideoService videos;
 
-    @Inject
-    Transactions transactions;
+    private final Transactions transactions;
+
+    AuthorService(Pool pool, VideoService videos, Transactions transactions) {
+        this.pool = pool;
+        this.videos = videos;
+        this.transactions = transactions;
+    }
 
     public Uni<AuthorView> get(Long id, Expansion expansion) {
         return Expander.authors(pool, List.of(id), expansion)
@@ -84,27 +90,33 @@ public class AuthorService {
     public Uni<AuthorView> create(AuthorCreate request) {
         List<AuthorCreate.Credit> credits = orEmpty(request.credits());
         checkLinks(request, credits);
+        return transactions.write(() -> existingVideos(request, credits)
+                .chain(existing -> persistWithLinks(request, credits, existing)))
+                .chain(author -> get(author.id, Expansion.NONE));
+    }
+
+    /** The existing videos a new author links to, each required to exist. */
+    private record ExistingVideos(Video featured, Map<Long, Video> credited) {
+    }
+
+    private static Uni<ExistingVideos> existingVideos(AuthorCreate request, List<AuthorCreate.Credit> credits) {
         List<Long> creditedIds = credits.stream().map(AuthorCreate.Credit::videoId).filter(Objects::nonNull).toList();
-        return transactions.write(() -> existingFeaturedVideo(request.featuredVideoId())
+        return existingFeaturedVideo(request.featuredVideoId())
                 .chain(featured -> Lookups.requireAll(creditedIds, ids -> Video.list("id in ?1", ids),
                         (Video video) -> video.id, "video")
-                        .chain(credited -> {
-                            Author author = request.toEntity();
-                            author.setFeaturedVideo(request.featuredVideo() != null
-                                    ? request.featuredVideo().toEntity()
-                                    : featured);
-                            orEmpty(request.videos())
-                                    .forEach(video -> author.addVideo(video.toEntity()));
-                            List<VideoAuthor> links = credits.stream()
-                                    .map(credit -> VideoAuthor.link(author, credit.video() != null
-                                            ? credit.video().toEntity()
-                                            : credited.get(credit.videoId()), credit.extraData()))
-                                    .toList();
-                            return author.persistAndFlush()
-                                    .call(() -> VideoAuthor.persistWithEnds(links))
-                                    .replaceWith(author);
-                        })))
-                .chain(author -> get(author.id, Expansion.NONE));
+                        .map(credited -> new ExistingVideos(featured, credited)));
+    }
+
+    /** The author, its new videos, and its links to new and existing ones in all three ways, persisted. */
+    private static Uni<Author> persistWithLinks(AuthorCreate request, List<AuthorCreate.Credit> credits,
+            ExistingVideos existing) {
+        Author author = request.toEntity();
+        author.setFeaturedVideo(request.featuredVideo() != null ? request.featuredVideo().toEntity() : existing.featured());
+        orEmpty(request.videos()).forEach(video -> author.addVideo(video.toEntity()));
+        List<VideoAuthor> links = credits.stream().map(credit -> VideoAuthor.link(author,
+                credit.video() != null ? credit.video().toEntity() : existing.credited().get(credit.videoId()),
+                credit.extraData())).toList();
+        return author.persistAndFlush().call(() -> VideoAuthor.persistWithEnds(links)).replaceWith(author);
     }
 
     /** Replaces the author's own fields; see {@link OptimisticUpdates} for {@code ifMatch}. */

@@ -13,7 +13,6 @@ import org.jboss.logging.Logger;
 import io.netty.channel.ConnectTimeoutException;
 import io.quarkus.reactive.mysql.client.MySQLPoolCreator;
 import io.quarkus.runtime.StartupEvent;
-import io.reelgraph.error.RequestTimeout;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.vertx.UniHelper;
@@ -27,7 +26,7 @@ import io.vertx.sqlclient.Pool;
 /**
  * Creates the reactive MySQL pool (Quarkus hands this bean the options it built from {@code quarkus.datasource.*})
  * and keeps those options, so that {@link #down} can ask the server directly, outside the pool. Each new connection
- * waits on a row lock no longer than a write's commit budget ({@link RequestTimeout#commitBudget}; the server's
+ * waits on a row lock no longer than a write's commit budget ({@link CommitDeadline#budget}; the server's
  * default is 50 s): a write still waiting then would be rolled back anyway, and meanwhile holds its connection.
  * Quarkus builds the options once, at start-up: a credentials provider that rotates passwords would need its own
  * creator.
@@ -37,8 +36,11 @@ public class DatabasePool implements MySQLPoolCreator {
 
     private static final Logger LOG = Logger.getLogger(DatabasePool.class);
 
-    @ConfigProperty(name = "reelgraph.request-timeout")
-    Duration requestTimeout;
+    private final Duration requestTimeout;
+
+    public DatabasePool(@ConfigProperty(name = "reelgraph.request-timeout") Duration requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
 
     private volatile Vertx vertx;
     private volatile List<MySQLConnectOptions> servers = List.of();
@@ -49,7 +51,7 @@ public class DatabasePool implements MySQLPoolCreator {
         vertx = input.vertx();
         servers = List.copyOf(input.mySQLConnectOptionsList());
         MySQLPool pool = MySQLPool.pool(input.vertx(), input.mySQLConnectOptionsList(), input.poolOptions());
-        long lockWaitSeconds = Math.max(1, (RequestTimeout.commitBudget(requestTimeout).toMillis() + 999) / 1000);
+        long lockWaitSeconds = Math.max(1, (CommitDeadline.budget(requestTimeout).toMillis() + 999) / 1000);
         pool.connectHandler(connection -> connection
                 .query("SET SESSION innodb_lock_wait_timeout = " + lockWaitSeconds).execute()
                 .onComplete(set -> connection.close())); // a server without the setting keeps its own

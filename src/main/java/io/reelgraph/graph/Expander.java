@@ -7,13 +7,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
-import io.reelgraph.author.AuthorNode;
-import io.reelgraph.author.AuthorView;
-import io.reelgraph.credit.CreditedAuthor;
-import io.reelgraph.credit.CreditedVideo;
+import io.reelgraph.catalogue.AuthorNode;
+import io.reelgraph.catalogue.AuthorView;
+import io.reelgraph.catalogue.CreditedAuthor;
+import io.reelgraph.catalogue.CreditedVideo;
+import io.reelgraph.catalogue.VideoNode;
+import io.reelgraph.catalogue.VideoView;
 import io.reelgraph.error.ApiException;
-import io.reelgraph.video.VideoNode;
-import io.reelgraph.video.VideoView;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 
@@ -36,7 +36,8 @@ public final class Expander {
     public static final int MAX_EMBEDDED = 20_000;
 
     private enum Type {
-        AUTHOR, VIDEO
+        AUTHOR,
+        VIDEO
     }
 
     /** A place in the response where an object is embedded whole, with what to expand below it. */
@@ -148,7 +149,8 @@ public final class Expander {
             }
             Expansion credits = expansion.child("credits");
             if (credits.has("video")) {
-                author.credits().forEach(credit -> children.add(new Visit(Type.VIDEO, credit.videoId(), credits.child("video"))));
+                author.credits()
+                        .forEach(credit -> children.add(new Visit(Type.VIDEO, credit.videoId(), credits.child("video"))));
             }
         } else {
             VideoView video = videos.get(visit.id());
@@ -163,7 +165,8 @@ public final class Expander {
             }
             Expansion credits = expansion.child("credits");
             if (credits.has("author")) {
-                video.credits().forEach(credit -> children.add(new Visit(Type.AUTHOR, credit.authorId(), credits.child("author"))));
+                video.credits()
+                        .forEach(credit -> children.add(new Visit(Type.AUTHOR, credit.authorId(), credits.child("author"))));
             }
         }
         return children;

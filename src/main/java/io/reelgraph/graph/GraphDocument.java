@@ -20,13 +20,16 @@ public record GraphDocument(List<Node> nodes, List<Edge> edges) {
      */
     @RegisterForReflection
     @Schema(name = "GraphDocumentNode")
-    public record Node(String id, @Schema(enumeration = { "author", "video" }) String type, String name, String code, String img, Float score) {
+    public record Node(String id, @Schema(enumeration = {
+            "author", "video" }) String type, String name, String code, String img, Float score){
     }
 
     /** A link from an author to a video; {@code kind} is upload, featured or credit, which alone has extraData. */
     @RegisterForReflection
     @Schema(name = "GraphDocumentEdge")
     public record Edge(String from, String to,
-            @Schema(enumeration = { GraphEdge.UPLOAD, GraphEdge.FEATURED, GraphEdge.CREDIT }) String kind, String extraData) {
+            @Schema(enumeration = {
+                    GraphEdge.UPLOAD, GraphEdge.FEATURED, GraphEdge.CREDIT }) String kind,
+            String extraData){
     }
 }

@@ -1,8 +1,8 @@
 package io.reelgraph.graph;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -14,8 +14,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection
 public record GraphEdge(String from, String to,
-        @Schema(enumeration = { GraphEdge.UPLOAD, GraphEdge.FEATURED, GraphEdge.CREDIT }) String kind,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String extraData) {
+        @Schema(enumeration = {
+                GraphEdge.UPLOAD, GraphEdge.FEATURED, GraphEdge.CREDIT }) String kind,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String extraData){
 
     public static final String UPLOAD = "upload";
     public static final String FEATURED = "featured";

@@ -11,9 +11,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
-import io.reelgraph.common.Transactions;
+import io.reelgraph.database.Transactions;
 import io.reelgraph.error.ApiException;
 import io.reelgraph.error.Problem;
 import io.smallrye.mutiny.Uni;
@@ -40,11 +39,14 @@ public class GraphImport {
     /** The answer lists this many errors at most, and counts the rest. */
     private static final int MAX_LISTED_ERRORS = 1_000;
 
-    @Inject
-    Pool pool;
+    private final Pool pool;
 
-    @Inject
-    Transactions transactions;
+    private final Transactions transactions;
+
+    GraphImport(Pool pool, Transactions transactions) {
+        this.pool = pool;
+        this.transactions = transactions;
+    }
 
     public Uni<ImportResult> run(GraphDocument document) {
         ImportPlan plan = ImportPlan.of(document);
@@ -140,7 +142,8 @@ public class GraphImport {
                 // a new video's uploader goes into its row: authors are inserted first
                 .chain(() -> insertEach(connection, "INSERT INTO video (code, img, score, author_id) VALUES (?, ?, ?, ?)",
                         plan.newVideos, video -> Tuple.of(video.fields().code(), video.fields().img(),
-                                video.fields().score(), idOf(uploaderOf.get(video), ids)), ids))
+                                video.fields().score(), idOf(uploaderOf.get(video), ids)),
+                        ids))
                 .chain(() -> batch(connection, "UPDATE video SET author_id = ?, version = version + 1 WHERE id = ?",
                         plan.links.stream().filter(link -> GraphEdge.UPLOAD.equals(link.kind()) && !link.video().isNew())
                                 .map(link -> Tuple.of(idOf(link.author(), ids), link.video().existingId())).toList()))
@@ -148,7 +151,8 @@ public class GraphImport {
                 .chain(() -> batch(connection, "UPDATE author SET featured_video_id = ?, version = version + ? WHERE id = ?",
                         plan.links.stream().filter(link -> GraphEdge.FEATURED.equals(link.kind()))
                                 .map(link -> Tuple.of(idOf(link.video(), ids), link.author().isNew() ? 0 : 1,
-                                        idOf(link.author(), ids))).toList()))
+                                        idOf(link.author(), ids)))
+                                .toList()))
                 .chain(() -> insertCredits(connection, plan.links.stream()
                         .filter(link -> GraphEdge.CREDIT.equals(link.kind())).toList(), ids))
                 .map(ignored -> {

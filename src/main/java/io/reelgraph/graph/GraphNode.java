@@ -10,7 +10,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * @param id the type and the row's id, {@code author:1}; {@code POST /graph} takes the same form as a reference
  */
 @RegisterForReflection
-public record GraphNode(String id, @Schema(enumeration = { "author", "video" }) String type, String label) {
+public record GraphNode(String id, @Schema(enumeration = {
+        "author", "video" }) String type, String label){
 
     static String authorId(Long id) {
         return "author:" + id;

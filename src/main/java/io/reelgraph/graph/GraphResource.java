@@ -1,7 +1,6 @@
 package io.reelgraph.graph;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -44,23 +43,24 @@ public class GraphResource {
                        {"from": "a", "to": "vb", "kind": "credit", "extraData": "b a"},
                        {"from": "b", "to": "vb", "kind": "credit", "extraData": "b b"}]}""";
 
-    @Inject
-    GraphImport imports;
+    private final GraphImport imports;
 
-    @Inject
-    GraphMetrics graphMetrics;
+    private final GraphMetrics graphMetrics;
 
-    @Inject
-    Pool pool;
+    private final Pool pool;
+
+    GraphResource(GraphImport imports, GraphMetrics graphMetrics, Pool pool) {
+        this.imports = imports;
+        this.graphMetrics = graphMetrics;
+        this.pool = pool;
+    }
 
     @GET
-    @Operation(operationId = "getNeighbourhood", summary = "The neighbourhood of an author or a video",
-            description = "Breadth first over uploads, featured links and credits, up to depth links away, with at"
-                    + " most limit nodes (truncated says whether some were left out). Edges are every link among the"
-                    + " nodes returned, from an author to a video.")
+    @Operation(operationId = "getNeighbourhood", summary = "The neighbourhood of an author or a video", description = "Breadth first over uploads, featured links and credits, up to depth links away, with at"
+            + " most limit nodes (truncated says whether some were left out). Edges are every link among the"
+            + " nodes returned, from an author to a video.")
     @APIResponse(responseCode = "200", description = "The nodes and the links among them")
-    @APIResponse(responseCode = "404", description = "The start node does not exist",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "The start node does not exist", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<GraphView> neighbourhood(@QueryParam("author") Long author, @QueryParam("video") Long video,
             @QueryParam("depth") @DefaultValue("2") @Min(0) @Max(MAX_DEPTH) int depth,
             @QueryParam("limit") @DefaultValue("500") @Min(1) @Max(MAX_LIMIT) int limit) {
@@ -75,15 +75,12 @@ public class GraphResource {
 
     @POST
     @RolesAllowed(Roles.EDITOR)
-    @Operation(operationId = "importGraph", summary = "Import a graph of new and existing authors and videos, all or nothing",
-            description = "New nodes carry ids of the client's choosing; author:12 or video:3 refers to an existing"
-                    + " row. Every error is listed with its JSON pointer, and then nothing is written. An import only"
-                    + " adds: it never replaces a link.")
-    @APIResponse(responseCode = "201", description = "Imported; the ids created for the client's ids",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportResult.class)))
-    public Uni<RestResponse<ImportResult>> importGraph(@RequestBody(content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "credits", value = CREDITS)))
-            @NotNull GraphDocument document) {
+    @Operation(operationId = "importGraph", summary = "Import a graph of new and existing authors and videos, all or nothing", description = "New nodes carry ids of the client's choosing; author:12 or video:3 refers to an existing"
+            + " row. Every error is listed with its JSON pointer, and then nothing is written. An import only"
+            + " adds: it never replaces a link.")
+    @APIResponse(responseCode = "201", description = "Imported; the ids created for the client's ids", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportResult.class)))
+    public Uni<RestResponse<ImportResult>> importGraph(
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "credits", value = CREDITS))) @NotNull GraphDocument document) {
         return imports.run(document)
                 // counted once committed
                 .invoke(result -> graphMetrics.created(result.nodes(), result.edges()))

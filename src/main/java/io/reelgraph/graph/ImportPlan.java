@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.reelgraph.author.Author;
-import io.reelgraph.credit.VideoAuthor;
+import io.reelgraph.catalogue.Author;
+import io.reelgraph.catalogue.Video;
+import io.reelgraph.catalogue.VideoAuthor;
 import io.reelgraph.error.Problem;
-import io.reelgraph.video.Video;
 
 /**
  * A {@link GraphDocument} checked on its own, before any database access, and resolved into what to insert. Every

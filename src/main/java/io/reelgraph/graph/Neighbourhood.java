@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.reelgraph.author.AuthorView;
+import io.reelgraph.catalogue.AuthorView;
+import io.reelgraph.catalogue.VideoView;
 import io.reelgraph.error.ApiException;
-import io.reelgraph.video.VideoView;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 

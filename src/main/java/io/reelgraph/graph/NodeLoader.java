@@ -12,15 +12,15 @@ import java.util.function.Function;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
-import io.reelgraph.author.AuthorRef;
-import io.reelgraph.author.AuthorView;
-import io.reelgraph.common.Listing;
-import io.reelgraph.common.MoreLinks;
-import io.reelgraph.credit.CreditedAuthor;
-import io.reelgraph.credit.CreditedVideo;
-import io.reelgraph.video.VideoNode;
-import io.reelgraph.video.VideoRef;
-import io.reelgraph.video.VideoView;
+import io.reelgraph.catalogue.AuthorRef;
+import io.reelgraph.catalogue.AuthorView;
+import io.reelgraph.catalogue.CreditedAuthor;
+import io.reelgraph.catalogue.CreditedVideo;
+import io.reelgraph.catalogue.VideoNode;
+import io.reelgraph.catalogue.VideoRef;
+import io.reelgraph.catalogue.VideoView;
+import io.reelgraph.paging.Listing;
+import io.reelgraph.paging.MoreLinks;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -138,31 +138,32 @@ final class NodeLoader {
 
     /** The authors of {@code ids} that exist: each author's row, its uploads and its credits by video id. */
     static Uni<Loaded<AuthorView>> authors(SqlClient client, Collection<Long> ids, Reads reads) {
-        return inBatches(ids, reads, NodeLoader::refs, batch -> read(client, batch, reads, "(SELECT 0, a.id, f.id, f.code, a.name,"
-                + " a.version FROM author a LEFT JOIN video f ON f.id = a.featured_video_id WHERE a.id IN " + in(batch)
-                + ")", List.of(LinkList.UPLOADS, LinkList.AUTHOR_CREDITS)).map(read -> {
-                    Map<Long, AuthorView> byId = new HashMap<>();
-                    Set<Long> cut = new HashSet<>();
-                    for (Row row : read.own()) {
-                        Long id = row.getLong(1);
-                        Links uploads = read.lists().get(LinkList.UPLOADS).get(id);
-                        Links credits = read.lists().get(LinkList.AUTHOR_CREDITS).get(id);
-                        if (uploads.cut() || credits.cut()) {
-                            cut.add(id);
-                        }
-                        MoreLinks moreUploads = more(uploads, "/authors/" + id + "/videos", "id");
-                        MoreLinks moreCredits = more(credits, "/authors/" + id + "/credits", "videoId");
-                        byId.put(id, new AuthorView(id, row.getString(4), row.getLong(5),
-                                row.getLong(2) == null ? null : new VideoRef(row.getLong(2), row.getString(3)),
-                                uploads.shown().stream().<VideoNode> map(link -> new VideoRef(link.getLong(2),
-                                        link.getString(3))).toList(),
-                                credits.shown().stream().map(link -> new CreditedVideo(link.getLong(2),
-                                        link.getString(3), link.getString(4), null)).toList(),
-                                moreUploads == null && moreCredits == null ? null
-                                        : new AuthorView.More(moreUploads, moreCredits)));
-                    }
-                    return new Loaded<>(byId, cut);
-                }));
+        return inBatches(ids, reads, NodeLoader::refs,
+                batch -> read(client, batch, reads, "(SELECT 0, a.id, f.id, f.code, a.name,"
+                        + " a.version FROM author a LEFT JOIN video f ON f.id = a.featured_video_id WHERE a.id IN " + in(batch)
+                        + ")", List.of(LinkList.UPLOADS, LinkList.AUTHOR_CREDITS)).map(read -> {
+                            Map<Long, AuthorView> byId = new HashMap<>();
+                            Set<Long> cut = new HashSet<>();
+                            for (Row row : read.own()) {
+                                Long id = row.getLong(1);
+                                Links uploads = read.lists().get(LinkList.UPLOADS).get(id);
+                                Links credits = read.lists().get(LinkList.AUTHOR_CREDITS).get(id);
+                                if (uploads.cut() || credits.cut()) {
+                                    cut.add(id);
+                                }
+                                MoreLinks moreUploads = more(uploads, "/authors/" + id + "/videos", "id");
+                                MoreLinks moreCredits = more(credits, "/authors/" + id + "/credits", "videoId");
+                                byId.put(id, new AuthorView(id, row.getString(4), row.getLong(5),
+                                        row.getLong(2) == null ? null : new VideoRef(row.getLong(2), row.getString(3)),
+                                        uploads.shown().stream().<VideoNode> map(link -> new VideoRef(link.getLong(2),
+                                                link.getString(3))).toList(),
+                                        credits.shown().stream().map(link -> new CreditedVideo(link.getLong(2),
+                                                link.getString(3), link.getString(4), null)).toList(),
+                                        moreUploads == null && moreCredits == null ? null
+                                                : new AuthorView.More(moreUploads, moreCredits)));
+                            }
+                            return new Loaded<>(byId, cut);
+                        }));
     }
 
     /**

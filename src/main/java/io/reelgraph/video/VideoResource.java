@@ -1,7 +1,6 @@
 package io.reelgraph.video;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -10,13 +9,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -32,19 +29,24 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.reelgraph.catalogue.AuthorLink;
+import io.reelgraph.catalogue.CreditFields;
+import io.reelgraph.catalogue.CreditView;
+import io.reelgraph.catalogue.CreditedAuthor;
+import io.reelgraph.catalogue.VideoCreate;
+import io.reelgraph.catalogue.VideoFields;
+import io.reelgraph.catalogue.VideoView;
 import io.reelgraph.common.Finite;
-import io.reelgraph.common.PageParams;
-import io.reelgraph.common.PageView;
 import io.reelgraph.common.Responses;
 import io.reelgraph.common.Roles;
-import io.reelgraph.common.Streams;
-import io.reelgraph.credit.CreditFields;
-import io.reelgraph.credit.CreditService;
-import io.reelgraph.credit.CreditView;
-import io.reelgraph.credit.CreditedAuthor;
 import io.reelgraph.error.Problem;
 import io.reelgraph.graph.Expansion;
 import io.reelgraph.graph.GraphMetrics;
+import io.reelgraph.paging.PageParams;
+import io.reelgraph.paging.PageView;
+import io.reelgraph.paging.Streams;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -67,23 +69,25 @@ public class VideoResource {
 
     private static final String CODE = "Videos whose code starts with this text (case-insensitive)";
 
-    @Inject
-    VideoService videos;
+    private final VideoService videos;
 
-    @Inject
-    GraphMetrics graphMetrics;
+    private final GraphMetrics graphMetrics;
 
-    @Inject
-    ObjectMapper mapper;
+    private final ObjectMapper mapper;
 
-    @Inject
-    CreditService credits;
+    private final CreditService credits;
+
+    VideoResource(VideoService videos, GraphMetrics graphMetrics, ObjectMapper mapper, CreditService credits) {
+        this.videos = videos;
+        this.graphMetrics = graphMetrics;
+        this.mapper = mapper;
+        this.credits = credits;
+    }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "listVideos", summary = "List videos, a page at a time",
-            description = "sort: id, code, score (default: id; code when filtering by code, else score when filtering"
-                    + " by minScore)")
+    @Operation(operationId = "listVideos", summary = "List videos, a page at a time", description = "sort: id, code, score (default: id; code when filtering by code, else score when filtering"
+            + " by minScore)")
     public Uni<PageView<VideoView>> list(@QueryParam("code") @Parameter(description = CODE) String code,
             @QueryParam("minScore") @Finite Float minScore, @QueryParam("authorId") Long authorId,
             @BeanParam @Valid PageParams page, @QueryParam("expand") @Parameter(description = EXPAND) String expand) {
@@ -93,7 +97,7 @@ public class VideoResource {
     @GET
     @Produces(Streams.NDJSON)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Operation(hidden = true) // described with the list's operation: common.StreamsInContract
+    @Operation(hidden = true) // described with the list's operation: openapi.StreamsInContract
     public Multi<Streams.Lines> stream(@QueryParam("code") @Parameter(description = CODE) String code,
             @QueryParam("minScore") @Finite Float minScore, @QueryParam("authorId") Long authorId,
             @QueryParam("sort") String sort, @QueryParam("expand") @Parameter(description = EXPAND) String expand,
@@ -114,18 +118,16 @@ public class VideoResource {
 
     @POST
     @RolesAllowed(Roles.EDITOR)
-    @Operation(operationId = "createVideo", summary = "Create a video, optionally with new or existing authors linked in all three ways",
-            description = "All or nothing. Each link names a new author (an object) or an existing one (an id).")
-    @APIResponse(responseCode = "201", description = "Created, with its links; its URL is in Location",
-            headers = { @Header(ref = "Location"), @Header(ref = "ETag") },
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VideoView.class)))
-    @APIResponse(responseCode = "409", description = "featuredById names an author who features another video",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<RestResponse<VideoView>> create(@RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
-            @ExampleObject(name = "featured by a new author (one-to-one)", value = FEATURED),
-            @ExampleObject(name = "uploaded by an existing author (one-to-many)", value = UPLOAD),
-            @ExampleObject(name = "credits (many-to-many)", value = CREDITS) }))
-            @NotNull @Valid VideoCreate request) {
+    @Operation(operationId = "createVideo", summary = "Create a video, optionally with new or existing authors linked in all three ways", description = "All or nothing. Each link names a new author (an object) or an existing one (an id).")
+    @APIResponse(responseCode = "201", description = "Created, with its links; its URL is in Location", headers = {
+            @Header(ref = "Location"),
+            @Header(ref = "ETag") }, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VideoView.class)))
+    @APIResponse(responseCode = "409", description = "featuredById names an author who features another video", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<VideoView>> create(
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+                    @ExampleObject(name = "featured by a new author (one-to-one)", value = FEATURED),
+                    @ExampleObject(name = "uploaded by an existing author (one-to-many)", value = UPLOAD),
+                    @ExampleObject(name = "credits (many-to-many)", value = CREDITS) })) @NotNull @Valid VideoCreate request) {
         return videos.create(request)
                 // counted once committed
                 .invoke(() -> graphMetrics.created(request.newNodes(), request.newEdges()))
@@ -135,16 +137,12 @@ public class VideoResource {
     @PUT
     @RolesAllowed(Roles.EDITOR)
     @Path("/{id}")
-    @Operation(operationId = "updateVideo", summary = "Replace a video's own fields",
-            description = "With If-Match (the ETag of a GET), a 412 if the resource changed since; without it, the"
-                    + " last write wins.")
+    @Operation(operationId = "updateVideo", summary = "Replace a video's own fields", description = "With If-Match (the ETag of a GET), a 412 if the resource changed since; without it, the"
+            + " last write wins.")
     @APIResponse(responseCode = "200", description = "Replaced", headers = @Header(ref = "ETag"))
-    @APIResponse(responseCode = "412", description = "If-Match names an older version",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match names an older version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<VideoView>> update(@RestPath Long id, @RestHeader("If-Match") String ifMatch,
-            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    examples = @ExampleObject(name = "replace", value = "{\"code\": \"video a\", \"img\": \"124\", \"score\": 9.5}")))
-            @NotNull @Valid VideoFields fields) {
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "replace", value = "{\"code\": \"video a\", \"img\": \"124\", \"score\": 9.5}"))) @NotNull @Valid VideoFields fields) {
         return videos.update(id, fields, ifMatch).map(Responses::ok);
     }
 
@@ -161,9 +159,7 @@ public class VideoResource {
     @Path("/{id}/author")
     @Operation(operationId = "setUploader", summary = "Set the uploader to an existing author")
     public Uni<VideoView> setAuthor(@RestPath Long id,
-            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    examples = @ExampleObject(name = "uploader", value = "{\"authorId\": 1}")))
-            @NotNull @Valid AuthorLink link) {
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "uploader", value = "{\"authorId\": 1}"))) @NotNull @Valid AuthorLink link) {
         return videos.setAuthor(id, link.authorId());
     }
 
@@ -180,12 +176,9 @@ public class VideoResource {
     @Path("/{id}/featured-by")
     @Operation(operationId = "setFeaturedBy", summary = "Have an existing author feature this video, replacing its current featurer")
     @APIResponse(responseCode = "200", description = "The video, now featured by the author")
-    @APIResponse(responseCode = "409", description = "The author features another video",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The author features another video", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<VideoView> setFeaturedBy(@RestPath Long id,
-            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    examples = @ExampleObject(name = "featurer", value = "{\"authorId\": 1}")))
-            @NotNull @Valid AuthorLink link) {
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "featurer", value = "{\"authorId\": 1}"))) @NotNull @Valid AuthorLink link) {
         return videos.setFeaturedBy(id, link.authorId());
     }
 
@@ -200,8 +193,7 @@ public class VideoResource {
     @GET
     @Path("/{id}/credits")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "listVideoCredits", summary = "The authors credited on this video, with each credit's data, a page at a time",
-            description = "sort: authorId (default)")
+    @Operation(operationId = "listVideoCredits", summary = "The authors credited on this video, with each credit's data, a page at a time", description = "sort: authorId (default)")
     public Uni<PageView<CreditedAuthor>> credits(@RestPath Long id, @BeanParam @Valid PageParams page) {
         return videos.credits(id, page);
     }
@@ -210,7 +202,7 @@ public class VideoResource {
     @Path("/{id}/credits")
     @Produces(Streams.NDJSON)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Operation(hidden = true) // described with the list's operation: common.StreamsInContract
+    @Operation(hidden = true) // described with the list's operation: openapi.StreamsInContract
     public Multi<Streams.Lines> streamCredits(@RestPath Long id, @QueryParam("sort") String sort,
             @Context UriInfo uri) {
         Streams.requireNoPaging(uri);
@@ -222,11 +214,9 @@ public class VideoResource {
     @Path("/{videoId}/credits/{authorId}")
     @Operation(operationId = "putCredit", summary = "Credit an author on this video, or update the credit's data")
     @APIResponse(responseCode = "201", description = "The credit was created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreditView.class)))
-    @APIResponse(responseCode = "200", description = "The credit existed; its data is now as given",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreditView.class)))
+    @APIResponse(responseCode = "200", description = "The credit existed; its data is now as given", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreditView.class)))
     public Uni<RestResponse<CreditView>> putCredit(@RestPath Long videoId, @RestPath Long authorId,
-            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "credit", value = "{\"extraData\": \"a b\"}")))
-            @NotNull @Valid CreditFields fields) {
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "credit", value = "{\"extraData\": \"a b\"}"))) @NotNull @Valid CreditFields fields) {
         return credits.put(videoId, authorId, fields.extraData())
                 .map(saved -> saved.created()
                         ? RestResponse.status(RestResponse.Status.CREATED, saved.credit())

@@ -8,24 +8,27 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Parameters;
-import io.reelgraph.author.Author;
+import io.reelgraph.catalogue.Author;
+import io.reelgraph.catalogue.CreditedAuthor;
+import io.reelgraph.catalogue.Video;
+import io.reelgraph.catalogue.VideoAuthor;
+import io.reelgraph.catalogue.VideoCreate;
+import io.reelgraph.catalogue.VideoFields;
+import io.reelgraph.catalogue.VideoView;
 import io.reelgraph.common.Lookups;
 import io.reelgraph.common.OptimisticUpdates;
-import io.reelgraph.common.Listing;
-import io.reelgraph.common.PageParams;
-import io.reelgraph.common.PageView;
-import io.reelgraph.common.SubCollection;
-import io.reelgraph.common.Transactions;
-import io.reelgraph.credit.CreditedAuthor;
-import io.reelgraph.credit.VideoAuthor;
+import io.reelgraph.database.Transactions;
 import io.reelgraph.error.ApiException;
 import io.reelgraph.error.Violations;
 import io.reelgraph.graph.Expander;
 import io.reelgraph.graph.Expansion;
+import io.reelgraph.paging.Listing;
+import io.reelgraph.paging.PageParams;
+import io.reelgraph.paging.PageView;
+import io.reelgraph.paging.SubCollection;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -43,16 +46,20 @@ public class VideoService {
     /** A video's credits, in the order of the index {@code video_author(video_id)} (with the primary key). */
     private static final SubCollection<CreditedAuthor> CREDITS = new SubCollection<>("video",
             new Listing.Table("video_author c", "JOIN author a ON a.id = c.author_id", "c.author_id",
-                    Map.of("authorId", Listing.Column.id("c.author_id")), Map.of("c.video_id authorId", "idx_credit_video_author")),
+                    Map.of("authorId", Listing.Column.id("c.author_id")),
+                    Map.of("c.video_id authorId", "idx_credit_video_author")),
             "c.video_id", "a.name, c.extra_data",
             row -> new CreditedAuthor(row.getLong(0), row.getString(2), row.getString(3), null));
 
     /** Reads go through the reactive client (see {@link Expander}), after a write's transaction has committed. */
-    @Inject
-    Pool pool;
+    private final Pool pool;
 
-    @Inject
-    Transactions transactions;
+    private final Transactions transactions;
+
+    VideoService(Pool pool, Transactions transactions) {
+        this.pool = pool;
+        this.transactions = transactions;
+    }
 
     /** The filters of {@code GET /videos}; null means "any". */
     public record Filter(String codePrefix, Float minScore, Long authorId) {
@@ -84,29 +91,34 @@ public class VideoService {
     public Uni<VideoView> create(VideoCreate request) {
         List<VideoCreate.Credit> credits = orEmpty(request.credits());
         checkLinks(request, credits);
+        return transactions.write(() -> existingAuthors(request, credits)
+                .chain(existing -> persistWithLinks(request, credits, existing)))
+                .chain(video -> get(video.id, Expansion.NONE));
+    }
+
+    /** The existing authors a new video links to (its uploader and those credited by id, its featurer), required to exist. */
+    private record ExistingAuthors(Author featurer, Map<Long, Author> byId) {
+    }
+
+    private static Uni<ExistingAuthors> existingAuthors(VideoCreate request, List<VideoCreate.Credit> credits) {
         List<Long> referenced = Stream.concat(Stream.of(request.authorId()),
                 credits.stream().map(VideoCreate.Credit::authorId)).filter(Objects::nonNull).toList();
-        return transactions.write(() -> existingFeaturer(request.featuredById())
+        return existingFeaturer(request.featuredById())
                 .chain(featurer -> Lookups.requireAll(referenced, ids -> Author.list("id in ?1", ids),
                         (Author author) -> author.id, "author")
-                        .chain(authors -> {
-                            Video video = request.toEntity();
-                            video.setAuthor(request.author() != null
-                                    ? request.author().toEntity()
-                                    : authors.get(request.authorId()));
-                            video.setFeaturedBy(request.featuredBy() != null
-                                    ? request.featuredBy().toEntity()
-                                    : featurer);
-                            List<VideoAuthor> links = credits.stream()
-                                    .map(credit -> VideoAuthor.link(credit.author() != null
-                                            ? credit.author().toEntity()
-                                            : authors.get(credit.authorId()), video, credit.extraData()))
-                                    .toList();
-                            return video.persistAndFlush()
-                                    .call(() -> VideoAuthor.persistWithEnds(links))
-                                    .replaceWith(video);
-                        })))
-                .chain(video -> get(video.id, Expansion.NONE));
+                        .map(byId -> new ExistingAuthors(featurer, byId)));
+    }
+
+    /** The video, its new authors, and its links to new and existing ones in all three ways, persisted. */
+    private static Uni<Video> persistWithLinks(VideoCreate request, List<VideoCreate.Credit> credits,
+            ExistingAuthors existing) {
+        Video video = request.toEntity();
+        video.setAuthor(request.author() != null ? request.author().toEntity() : existing.byId().get(request.authorId()));
+        video.setFeaturedBy(request.featuredBy() != null ? request.featuredBy().toEntity() : existing.featurer());
+        List<VideoAuthor> links = credits.stream().map(credit -> VideoAuthor.link(
+                credit.author() != null ? credit.author().toEntity() : existing.byId().get(credit.authorId()), video,
+                credit.extraData())).toList();
+        return video.persistAndFlush().call(() -> VideoAuthor.persistWithEnds(links)).replaceWith(video);
     }
 
     /** Replaces the video's own fields; see {@link OptimisticUpdates} for {@code ifMatch}. */

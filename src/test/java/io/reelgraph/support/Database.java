@@ -111,4 +111,14 @@ public class Database {
                 + " 'Com_delete')").execute().await().indefinitely()
                 .stream().mapToLong(row -> Long.parseLong(row.getString(1))).sum();
     }
+
+    /**
+     * The statements (selects, inserts, updates, deletes) the server executed for a {@code GET} of {@code path}, which
+     * must answer {@code status}; the {@code SHOW STATUS} of the measurement itself is none of these.
+     */
+    public long statementsFor(String path, int status) {
+        long before = statementsExecuted();
+        Api.get(path).statusCode(status);
+        return statementsExecuted() - before;
+    }
 }

@@ -1,0 +1,15 @@
+package io.reelgraph.catalogue;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/** An author's own fields: the body of {@code PUT /authors/{id}}, and a new author nested in another request. */
+@RegisterForReflection
+public record AuthorFields(@NotBlank @Size(max = Author.NAME_LENGTH) String name) {
+
+    public Author toEntity() {
+        return new Author(name);
+    }
+}

@@ -1,0 +1,10 @@
+package io.reelgraph.catalogue;
+
+import jakarta.validation.constraints.Size;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/** {@code PUT /videos/{videoId}/credits/{authorId}}: the link's own data. */
+@RegisterForReflection
+public record CreditFields(@Size(max = VideoAuthor.EXTRA_DATA_LENGTH) String extraData) {
+}

@@ -1,9 +1,0 @@
-package io.reelgraph.credit;
-
-import jakarta.validation.constraints.Size;
-import io.quarkus.runtime.annotations.RegisterForReflection;
-
-/** {@code PUT /videos/{videoId}/credits/{authorId}}: the link's own data. */
-@RegisterForReflection
-public record CreditFields(@Size(max = VideoAuthor.EXTRA_DATA_LENGTH) String extraData) {
-}

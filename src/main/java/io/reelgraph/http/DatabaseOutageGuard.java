@@ -1,0 +1,125 @@
+package io.reelgraph.http;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import io.reelgraph.database.DatabasePool;
+import io.reelgraph.error.ProblemType;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * When a request fails because its database connection was lost or refused, asks the server directly whether it is
+ * down ({@link DatabasePool#down}: it refuses or drops a connection of its own); if it is, every API request still in
+ * flight is answered with a 503 {@code database-unavailable} problem at once, rather than by the request timeout.
+ * A write answered this way does not commit afterwards ({@code database.Transactions} checks before committing), unless
+ * its commit was already under way; the problem tells a writer to look before it retries.
+ * <p>
+ * Why: a request can wait forever on a connection that died under it. When a MySQL connection closes, the client
+ * fails the command in flight, and from that callback the pool hands the same (dead, not yet removed) connection to
+ * the next waiting request, whose command the connection's codec then drops without completing it (vertx-mysql-client
+ * 4.5, {@code MySQLCodec.add} after a failure). A server that is merely slow, or one connection dropped while the
+ * server answers, does not set this off.
+ */
+@ApplicationScoped
+public class DatabaseOutageGuard {
+
+    private static final Logger LOG = Logger.getLogger(DatabaseOutageGuard.class);
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
+    private static final Duration SWEEP = Duration.ofSeconds(10);
+
+    private final DatabasePool database;
+
+    private final Vertx vertx;
+
+    DatabaseOutageGuard(DatabasePool database, Vertx vertx) {
+        this.database = database;
+        this.vertx = vertx;
+    }
+
+    private long sweeper;
+
+    private final Set<InFlight> inFlight = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean probing = new AtomicBoolean();
+    private final AtomicBoolean lostMeanwhile = new AtomicBoolean();
+
+    private record InFlight(RoutingContext request, Context context) {
+
+        boolean answered() {
+            return request.response().ended() || request.response().closed();
+        }
+    }
+
+    void install(@Observes Router router) {
+        // an end handler can be lost (Quarkus's body reader replaces the response's when it cuts a body off), so
+        // answered requests are also swept out now and then
+        sweeper = vertx.setPeriodic(SWEEP.toMillis(), id -> inFlight.removeIf(InFlight::answered));
+        router.route().order(GuardOrder.OUTAGE).handler(context -> {
+            // health, metrics and OpenAPI must answer for themselves (liveness stays UP through an outage)
+            if (!context.request().path().startsWith("/q/") && !RequestTimeout.isUpgrade(context)) {
+                InFlight request = new InFlight(context, Vertx.currentContext());
+                inFlight.add(request);
+                context.addEndHandler(ended -> inFlight.remove(request));
+            }
+            context.next();
+        });
+    }
+
+    @PreDestroy
+    void stopSweeping() {
+        vertx.cancelTimer(sweeper);
+    }
+
+    /** A request failed because a database connection was lost or could not be opened. */
+    public void connectionLost() {
+        lostMeanwhile.set(true);
+        if (probing.compareAndSet(false, true)) {
+            probe();
+        }
+    }
+
+    /** One probe at a time; a loss reported while it runs starts another after it, for requests begun meanwhile. */
+    private void probe() {
+        lostMeanwhile.set(false);
+        List<InFlight> suspects = inFlight.stream().filter(request -> !request.answered()).toList();
+        database.down(PROBE_TIMEOUT).subscribe().with(down -> {
+            if (down && !suspects.isEmpty()) {
+                LOG.warnf("The database is down: answering the %d requests in flight", suspects.size());
+                suspects.forEach(request -> request.context().runOnContext(v -> abandon(request.request())));
+            }
+            probed();
+        }, failure -> probed());
+    }
+
+    private void probed() {
+        probing.set(false);
+        if (lostMeanwhile.get() && probing.compareAndSet(false, true)) {
+            probe();
+        }
+    }
+
+    private static void abandon(RoutingContext context) {
+        HttpServerResponse response = context.response();
+        if (response.ended() || response.closed()) {
+            return;
+        }
+        if (response.headWritten()) {
+            response.reset(); // a stream cut short: closing it is how HTTP says it is incomplete
+            return;
+        }
+        ProblemType.DATABASE_UNAVAILABLE.problem("The database became unreachable while the request was in flight; "
+                + RequestTimeout.retryAdvice(context.request().method())).send(response);
+    }
+}

@@ -1,0 +1,79 @@
+package io.reelgraph.openapi;
+
+import java.util.Map;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+
+import io.reelgraph.error.Problem;
+
+/**
+ * Documents the problem responses each operation can give, without repeating them on each method (annotations on
+ * the methods would replace the generated success responses): 400, 500 and 503 everywhere, 406 where there is a body
+ * to answer with, 404 where the request names ids, 401, 403 and 409 (a race lost, a row gone meanwhile) on writes,
+ * 413 and 415 where there is a body to read. Every error response is described as a {@link Problem}, including those
+ * the scanner adds with no content (401 and 403 of {@code @RolesAllowed}), so that a generated client can read each
+ * one as the same type.
+ */
+public class ProblemResponsesFilter implements OASFilter {
+
+    private static final Map<String, String> WRITES = Map.of(
+            "401", "No valid bearer token; nothing was written",
+            "403", "The token lacks the editor role; nothing was written",
+            "409", "The write conflicts with the current rows, or lost a race for them; nothing was written");
+    private static final Map<String, String> BODIES = Map.of(
+            "413", "The body is over the size limit; nothing was written",
+            "415", "The body is not application/json; nothing was written");
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
+            boolean write = method != PathItem.HttpMethod.GET;
+            addProblem(operation, "400", write ? "Malformed or invalid request; nothing was written"
+                    : "Malformed or invalid request");
+            // ids come in the path, or in the bodies of creating requests
+            if (path.contains("{") || method == PathItem.HttpMethod.POST) {
+                addProblem(operation, "404", write ? "An id in the path or the body does not exist; nothing was written"
+                        : "The id in the path does not exist");
+            }
+            if (write) {
+                WRITES.forEach((status, description) -> addProblem(operation, status, description));
+            }
+            if (operation.getRequestBody() != null) {
+                BODIES.forEach((status, description) -> addProblem(operation, status, description));
+            }
+            if (answersWithABody(operation)) {
+                addProblem(operation, "406", "Accept names no media type the operation answers with");
+            }
+            addProblem(operation, "500", "The server failed to process the request");
+            addProblem(operation, "503", "The database is unavailable or the request ran out of time; retry later");
+        }));
+    }
+
+    private static boolean answersWithABody(Operation operation) {
+        return operation.getResponses().getAPIResponses().entrySet().stream()
+                .anyMatch(response -> response.getKey().startsWith("2") && response.getValue().getContent() != null
+                        && !response.getValue().getContent().getMediaTypes().isEmpty());
+    }
+
+    /** Adds the response, or gives the problem's content to one that has none. */
+    private static void addProblem(Operation operation, String status, String description) {
+        APIResponse existing = operation.getResponses().getAPIResponse(status);
+        if (existing == null) {
+            operation.getResponses().addAPIResponse(status,
+                    OASFactory.createAPIResponse().description(description).content(problem()));
+        } else if (existing.getContent() == null || existing.getContent().getMediaTypes().isEmpty()) {
+            existing.description(description).content(problem());
+        }
+    }
+
+    private static Content problem() {
+        return OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem")));
+    }
+}

@@ -1,9 +1,0 @@
-package io.reelgraph.video;
-
-import jakarta.validation.constraints.NotNull;
-import io.quarkus.runtime.annotations.RegisterForReflection;
-
-/** {@code PUT /videos/{id}/author} and {@code PUT /videos/{id}/featured-by}: which existing author. */
-@RegisterForReflection
-public record AuthorLink(@NotNull Long authorId) {
-}

@@ -1,8 +1,0 @@
-package io.reelgraph.video;
-
-import io.quarkus.runtime.annotations.RegisterForReflection;
-
-/** A compact reference to a video, as other resources embed it. */
-@RegisterForReflection
-public record VideoRef(Long id, String code) implements VideoNode {
-}

@@ -1,0 +1,134 @@
+package io.reelgraph.paging;
+
+import static io.reelgraph.support.Api.assertProblem;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.reelgraph.support.Api;
+import io.reelgraph.support.Database;
+import io.restassured.path.json.JsonPath;
+
+/** {@code Accept: application/x-ndjson} streams every matching row, and reads no faster than the client does. */
+@QuarkusTest
+class StreamingTest {
+
+    private static final String NDJSON = "application/x-ndjson";
+
+    @Inject
+    Database db;
+
+    @TestHTTPResource("/")
+    URL server;
+
+    @Test
+    void streamsEveryMatchingRowInItsOrder() {
+        long author = Api.createAuthor("streamer");
+        int rows = Listing.STREAM_CHUNK * 2 + 7; // three chunks, the last one short
+        db.update("INSERT INTO video (code, score, author_id) SELECT CONCAT('s', seq), seq % 10, ? FROM seq_1_to_"
+                + rows, author);
+
+        String body = given().accept(NDJSON).get("/videos?authorId=" + author + "&minScore=5&expand=credits.author")
+                .then().statusCode(200).contentType(startsWith(NDJSON)).extract().asString();
+        List<String> lines = body.lines().toList();
+        assertEquals(db.count("SELECT COUNT(*) FROM video WHERE author_id = ? AND score >= 5", author), lines.size());
+        // a minimum score is served by the score index: score order, ties by id
+        float previousScore = 0;
+        long previous = 0;
+        for (String line : lines) {
+            JsonPath video = JsonPath.from(line);
+            float score = video.getFloat("score");
+            assertTrue(score > previousScore || score == previousScore && video.getLong("id") > previous,
+                    "in score order");
+            assertTrue(score >= 5);
+            assertEquals("streamer", video.getString("author.name"));
+            previousScore = score;
+            previous = video.getLong("id");
+        }
+        // another order is allowed while the range matches at most Listing.WINDOW rows
+        List<Long> byId = given().accept(NDJSON).get("/videos?authorId=" + author + "&minScore=5&sort=-id").then()
+                .statusCode(200).extract().asString().lines().map(line -> JsonPath.from(line).getLong("id")).toList();
+        assertEquals(db.rows("SELECT id FROM video WHERE author_id = ? AND score >= 5 ORDER BY id DESC", author)
+                .stream().map(row -> row.get("id")).toList(), byId);
+
+        String authors = given().accept(NDJSON).get("/authors?name=streamer").then().statusCode(200)
+                .extract().asString();
+        assertEquals(db.rows("SELECT name FROM author WHERE name LIKE 'streamer%' ORDER BY name, id").stream()
+                .map(row -> row.get("name")).toList(),
+                authors.lines().map(line -> JsonPath.from(line).getString("name")).toList(), "every match, in name order");
+        // expand applies to every line
+        long small = Api.createAuthor("small streamer");
+        db.update("INSERT INTO video (code, author_id) SELECT CONCAT('x', seq), ? FROM seq_1_to_3", small);
+        List<String> expanded = given().accept(NDJSON).get("/videos?authorId=" + small + "&expand=author").then()
+                .statusCode(200).extract().asString().lines().toList();
+        assertEquals(3, expanded.size());
+        expanded.forEach(line -> assertEquals(List.of("x1", "x2", "x3"), JsonPath.from(line).getList("author.videos.code")));
+
+        // without the header, the same URL is the paged JSON list
+        given().get("/videos?authorId=" + author).then().statusCode(200).contentType(startsWith("application/json"))
+                .body("total", equalTo(rows));
+        assertProblem(given().accept(NDJSON).get("/videos?size=5").then(), 400, "validation");
+        assertProblem(given().accept(NDJSON).get("/authors?cursor=abc").then(), 400, "validation");
+        assertProblem(given().accept(NDJSON).get("/authors?expand=nope").then(), 400, "validation");
+    }
+
+    /**
+     * A client that stops reading stops the reads: once the socket buffers are full, no further chunk is selected
+     * until it reads again; then every row arrives. A server that buffered the table would have read it all.
+     */
+    @Test
+    void aSlowClientHoldsBackTheReads() throws Exception {
+        long author = Api.createAuthor("slow reader");
+        int rows = 60_000; // about 8 MB of JSON: more than the socket buffers hold
+        db.update("INSERT INTO video (code, author_id) SELECT CONCAT('r', seq), ? FROM seq_1_to_" + rows, author);
+        int chunks = rows / Listing.STREAM_CHUNK;
+
+        try (Socket socket = new Socket()) {
+            socket.setReceiveBufferSize(4096);
+            socket.connect(new java.net.InetSocketAddress(server.getHost(), server.getPort()));
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET /videos?authorId=" + author + " HTTP/1.1\r\nHost: localhost\r\nAccept: " + NDJSON
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            assertTrue(in.readLine().startsWith("HTTP/1.1 200"));
+
+            // the server writes until the socket buffers are full, then waits
+            long stalled = db.statementsExecuted();
+            for (long previous = -1; stalled != previous; stalled = db.statementsExecuted()) {
+                previous = stalled;
+                Thread.sleep(1_000);
+            }
+            Thread.sleep(2_000);
+            long stillStalled = db.statementsExecuted();
+            // each chunk is 3 statements (its ids, then 2 for the videos)
+            assertEquals(stalled, stillStalled, "no chunk is read while the client does not read");
+
+            long start = System.nanoTime();
+            long lines = in.lines().filter(line -> line.startsWith("{")).count();
+            System.out.printf("[streaming] read on at %.0f rows/s%n", lines / ((System.nanoTime() - start) / 1e9));
+            long readAfterwards = db.statementsExecuted() - stillStalled;
+            assertEquals(rows, lines);
+            assertTrue(readAfterwards >= 3L * chunks / 2,
+                    "most chunks were read only once the client read on: " + readAfterwards + " statements");
+            System.out.printf("[streaming] %d rows in %d chunks; %d statements ran only after the stalled client"
+                    + " read on%n", rows, chunks, readAfterwards);
+        }
+    }
+}
