@@ -41,7 +41,6 @@ import io.reelgraph.catalogue.VideoSummary;
 import io.reelgraph.catalogue.VideoView;
 import io.reelgraph.common.Responses;
 import io.reelgraph.common.Roles;
-import io.reelgraph.error.Problem;
 import io.reelgraph.graph.Expansion;
 import io.reelgraph.graph.GraphMetrics;
 import io.reelgraph.paging.PageParams;
@@ -53,16 +52,6 @@ import io.smallrye.mutiny.Uni;
 @Path("/authors")
 @Tag(name = "authors", description = "Authors, and the featured video, uploads and credits seen from their side")
 public class AuthorResource {
-
-    // the note's seed graphs, as examples in the OpenAPI document
-    private static final String FEATURED = """
-            {"name": "test_author", "featuredVideo": {"code": "new_video", "img": "123", "score": 9}}""";
-    private static final String UPLOADS = """
-            {"name": "test_author", "videos": [{"code": "video a", "img": "123", "score": 9},
-                                               {"code": "video b", "img": "456", "score": 8}]}""";
-    private static final String CREDITS = """
-            {"name": "author a", "credits": [{"video": {"code": "video a"}, "extraData": "a a"},
-                                             {"videoId": 2, "extraData": "b a"}]}""";
 
     private static final String EXPAND = "Relationships to embed whole, a comma list of paths nested with dots:"
             + " featuredVideo, videos, credits.video, and below a video author, featuredBy, credits.author;"
@@ -116,12 +105,12 @@ public class AuthorResource {
     @APIResponse(responseCode = "201", description = "Created, with its links; its URL is in Location", headers = {
             @Header(ref = "Location"),
             @Header(ref = "ETag") }, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuthorView.class)))
-    @APIResponse(responseCode = "409", description = "featuredVideoId names a video another author features", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "featuredVideoId names a video another author features")
     public Uni<RestResponse<AuthorView>> create(
             @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
-                    @ExampleObject(name = "featured video (one-to-one)", value = FEATURED),
-                    @ExampleObject(name = "two uploads (one-to-many)", value = UPLOADS),
-                    @ExampleObject(name = "credits on a new and an existing video", value = CREDITS) })) @NotNull @Valid AuthorCreate request) {
+                    @ExampleObject(name = "featured video (one-to-one)", ref = "authorFeaturedVideoOneToOne"),
+                    @ExampleObject(name = "two uploads (one-to-many)", ref = "authorTwoUploadsOneToMany"),
+                    @ExampleObject(name = "credits on a new and an existing video", ref = "authorCreditsOnANewAndAnExistingVideo") })) @NotNull @Valid AuthorCreate request) {
         return authors.create(request)
                 // counted once committed
                 .invoke(() -> graphMetrics.created(request.newNodes(), request.newEdges()))
@@ -134,9 +123,8 @@ public class AuthorResource {
     @Operation(operationId = "updateAuthor", summary = "Replace an author's own fields", description = "With If-Match (the ETag of a GET), a 412 if the resource changed since; without it, the"
             + " last write wins.")
     @APIResponse(responseCode = "200", description = "Replaced", headers = @Header(ref = "ETag"))
-    @APIResponse(responseCode = "412", description = "If-Match names an older version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<AuthorView>> update(@RestPath Long id, @RestHeader("If-Match") String ifMatch,
-            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "rename", value = "{\"name\": \"renamed_author\"}"))) @NotNull @Valid AuthorFields fields) {
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "rename", ref = "authorRename"))) @NotNull @Valid AuthorFields fields) {
         return authors.update(id, fields, ifMatch).map(Responses::ok);
     }
 
@@ -153,9 +141,9 @@ public class AuthorResource {
     @Path("/{id}/featured-video")
     @Operation(operationId = "setFeaturedVideo", summary = "Feature an existing video, replacing the author's current one")
     @APIResponse(responseCode = "200", description = "The author, now featuring the video")
-    @APIResponse(responseCode = "409", description = "Another author features that video", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Another author features that video")
     public Uni<AuthorView> feature(@RestPath Long id,
-            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "link", value = "{\"videoId\": 1}"))) @NotNull @Valid VideoLink link) {
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "link", ref = "authorLink"))) @NotNull @Valid VideoLink link) {
         return authors.feature(id, link.videoId());
     }
 
@@ -193,7 +181,7 @@ public class AuthorResource {
     @APIResponse(responseCode = "201", description = "Uploaded; its URL is in Location", headers = { @Header(ref = "Location"),
             @Header(ref = "ETag") }, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VideoView.class)))
     public Uni<RestResponse<VideoView>> upload(@RestPath Long id,
-            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "video a", value = "{\"code\": \"video a\", \"img\": \"123\", \"score\": 9}"))) @NotNull @Valid VideoFields video) {
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "video a", ref = "authorVideoA"))) @NotNull @Valid VideoFields video) {
         return authors.upload(id, video)
                 .map(created -> Responses.created("/videos/" + created.id(), created));
     }

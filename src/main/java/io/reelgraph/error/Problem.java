@@ -5,6 +5,8 @@ import java.util.List;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -19,6 +21,7 @@ import io.vertx.core.json.Json;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @RegisterForReflection
+@Schema(name = "Problem", description = "An RFC 9457 problem detail: the body of every error response")
 public record Problem(String type, String title, int status, String detail, List<Violation> violations) {
 
     public static final String MEDIA_TYPE = "application/problem+json";

@@ -22,7 +22,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.reelgraph.common.Roles;
 import io.reelgraph.error.ApiException;
-import io.reelgraph.error.Problem;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
@@ -32,16 +31,6 @@ public class GraphResource {
 
     public static final int MAX_DEPTH = 4;
     public static final int MAX_LIMIT = 5_000;
-
-    // the note's many-to-many seed: two videos, two authors, four credits
-    private static final String CREDITS = """
-            {"nodes": [{"id": "a", "type": "author", "name": "author a"}, {"id": "b", "type": "author", "name": "author b"},
-                       {"id": "va", "type": "video", "code": "video a", "img": "123", "score": 9},
-                       {"id": "vb", "type": "video", "code": "video b", "img": "456", "score": 8}],
-             "edges": [{"from": "a", "to": "va", "kind": "credit", "extraData": "a a"},
-                       {"from": "b", "to": "va", "kind": "credit", "extraData": "a b"},
-                       {"from": "a", "to": "vb", "kind": "credit", "extraData": "b a"},
-                       {"from": "b", "to": "vb", "kind": "credit", "extraData": "b b"}]}""";
 
     private final GraphImport imports;
 
@@ -60,7 +49,7 @@ public class GraphResource {
             + " most limit nodes (truncated says whether some were left out). Edges are every link among the"
             + " nodes returned, from an author to a video.")
     @APIResponse(responseCode = "200", description = "The nodes and the links among them")
-    @APIResponse(responseCode = "404", description = "The start node does not exist", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "The start node does not exist")
     public Uni<GraphView> neighbourhood(@QueryParam("author") Long author, @QueryParam("video") Long video,
             @QueryParam("depth") @DefaultValue("2") @Min(0) @Max(MAX_DEPTH) int depth,
             @QueryParam("limit") @DefaultValue("500") @Min(1) @Max(MAX_LIMIT) int limit) {
@@ -80,7 +69,7 @@ public class GraphResource {
             + " adds: it never replaces a link.")
     @APIResponse(responseCode = "201", description = "Imported; the ids created for the client's ids", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportResult.class)))
     public Uni<RestResponse<ImportResult>> importGraph(
-            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "credits", value = CREDITS))) @NotNull GraphDocument document) {
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "credits", ref = "graphCredits"))) @NotNull GraphDocument document) {
         return imports.run(document)
                 // counted once committed
                 .invoke(result -> graphMetrics.created(result.nodes(), result.edges()))

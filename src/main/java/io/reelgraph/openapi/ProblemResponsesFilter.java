@@ -1,6 +1,7 @@
 package io.reelgraph.openapi;
 
 import java.util.Map;
+import java.util.Set;
 
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -16,7 +17,8 @@ import io.reelgraph.error.Problem;
  * Documents the problem responses each operation can give, without repeating them on each method (annotations on
  * the methods would replace the generated success responses): 400, 500 and 503 everywhere, 406 where there is a body
  * to answer with, 404 where the request names ids, 401, 403 and 409 (a race lost, a row gone meanwhile) on writes,
- * 413 and 415 where there is a body to read. Every error response is described as a {@link Problem}, including those
+ * 412 where there is an {@code If-Match}, 413 and 415 where there is a body to read. The resources name only the
+ * responses they describe more closely (which 409). Every error response is described as a {@link Problem}, including those
  * the scanner adds with no content (401 and 403 of {@code @RolesAllowed}), so that a generated client can read each
  * one as the same type.
  */
@@ -26,6 +28,8 @@ public class ProblemResponsesFilter implements OASFilter {
             "401", "No valid bearer token; nothing was written",
             "403", "The token lacks the editor role; nothing was written",
             "409", "The write conflicts with the current rows, or lost a race for them; nothing was written");
+    /** What SmallRye OpenAPI writes for the 400 of a validated request and the 401 and 403 of a secured one. */
+    private static final Set<String> SCANNER_DESCRIPTIONS = Set.of("Bad Request", "Not Authorized", "Not Allowed");
     private static final Map<String, String> BODIES = Map.of(
             "413", "The body is over the size limit; nothing was written",
             "415", "The body is not application/json; nothing was written");
@@ -47,11 +51,18 @@ public class ProblemResponsesFilter implements OASFilter {
             if (operation.getRequestBody() != null) {
                 BODIES.forEach((status, description) -> addProblem(operation, status, description));
             }
+            if (operation.getParameters() != null && operation.getParameters().stream()
+                    .anyMatch(parameter -> "If-Match".equalsIgnoreCase(parameter.getName()))) {
+                addProblem(operation, "412", "If-Match names an older version; nothing was written");
+            }
             if (answersWithABody(operation)) {
                 addProblem(operation, "406", "Accept names no media type the operation answers with");
             }
             addProblem(operation, "500", "The server failed to process the request");
             addProblem(operation, "503", "The database is unavailable or the request ran out of time; retry later");
+            // and those the resource named (GET /graph's 404), with their descriptions
+            operation.getResponses().getAPIResponses().keySet().stream().filter(status -> status.compareTo("400") >= 0)
+                    .toList().forEach(status -> addProblem(operation, status, null));
         }));
     }
 
@@ -68,7 +79,11 @@ public class ProblemResponsesFilter implements OASFilter {
             operation.getResponses().addAPIResponse(status,
                     OASFactory.createAPIResponse().description(description).content(problem()));
         } else if (existing.getContent() == null || existing.getContent().getMediaTypes().isEmpty()) {
-            existing.description(description).content(problem());
+            // a response a resource described keeps its description; the scanner's bare reason phrases do not
+            existing.content(problem());
+            if (existing.getDescription() == null || SCANNER_DESCRIPTIONS.contains(existing.getDescription())) {
+                existing.description(description);
+            }
         }
     }
 

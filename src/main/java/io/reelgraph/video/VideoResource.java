@@ -41,7 +41,6 @@ import io.reelgraph.catalogue.VideoView;
 import io.reelgraph.common.Finite;
 import io.reelgraph.common.Responses;
 import io.reelgraph.common.Roles;
-import io.reelgraph.error.Problem;
 import io.reelgraph.graph.Expansion;
 import io.reelgraph.graph.GraphMetrics;
 import io.reelgraph.paging.PageParams;
@@ -53,15 +52,6 @@ import io.smallrye.mutiny.Uni;
 @Path("/videos")
 @Tag(name = "videos", description = "Videos, and the uploader, featuring author and credits seen from their side")
 public class VideoResource {
-
-    // the note's seed graphs, as examples in the OpenAPI document
-    private static final String FEATURED = """
-            {"code": "new_video", "img": "123", "score": 9, "featuredBy": {"name": "test_author"}}""";
-    private static final String UPLOAD = """
-            {"code": "video a", "img": "123", "score": 9, "authorId": 1}""";
-    private static final String CREDITS = """
-            {"code": "video a", "img": "123", "score": 9,
-             "credits": [{"author": {"name": "test_author"}, "extraData": "a a"}, {"authorId": 7, "extraData": "a b"}]}""";
 
     private static final String EXPAND = "Relationships to embed whole, a comma list of paths nested with dots:"
             + " author, featuredBy, credits.author, and below an author featuredVideo, videos, credits.video;"
@@ -122,12 +112,12 @@ public class VideoResource {
     @APIResponse(responseCode = "201", description = "Created, with its links; its URL is in Location", headers = {
             @Header(ref = "Location"),
             @Header(ref = "ETag") }, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VideoView.class)))
-    @APIResponse(responseCode = "409", description = "featuredById names an author who features another video", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "featuredById names an author who features another video")
     public Uni<RestResponse<VideoView>> create(
             @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
-                    @ExampleObject(name = "featured by a new author (one-to-one)", value = FEATURED),
-                    @ExampleObject(name = "uploaded by an existing author (one-to-many)", value = UPLOAD),
-                    @ExampleObject(name = "credits (many-to-many)", value = CREDITS) })) @NotNull @Valid VideoCreate request) {
+                    @ExampleObject(name = "featured by a new author (one-to-one)", ref = "videoFeaturedByANewAuthorOneToOne"),
+                    @ExampleObject(name = "uploaded by an existing author (one-to-many)", ref = "videoUploadedByAnExistingAuthorOneToMany"),
+                    @ExampleObject(name = "credits (many-to-many)", ref = "videoCreditsManyToMany") })) @NotNull @Valid VideoCreate request) {
         return videos.create(request)
                 // counted once committed
                 .invoke(() -> graphMetrics.created(request.newNodes(), request.newEdges()))
@@ -140,9 +130,8 @@ public class VideoResource {
     @Operation(operationId = "updateVideo", summary = "Replace a video's own fields", description = "With If-Match (the ETag of a GET), a 412 if the resource changed since; without it, the"
             + " last write wins.")
     @APIResponse(responseCode = "200", description = "Replaced", headers = @Header(ref = "ETag"))
-    @APIResponse(responseCode = "412", description = "If-Match names an older version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<VideoView>> update(@RestPath Long id, @RestHeader("If-Match") String ifMatch,
-            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "replace", value = "{\"code\": \"video a\", \"img\": \"124\", \"score\": 9.5}"))) @NotNull @Valid VideoFields fields) {
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "replace", ref = "videoReplace"))) @NotNull @Valid VideoFields fields) {
         return videos.update(id, fields, ifMatch).map(Responses::ok);
     }
 
@@ -159,7 +148,7 @@ public class VideoResource {
     @Path("/{id}/author")
     @Operation(operationId = "setUploader", summary = "Set the uploader to an existing author")
     public Uni<VideoView> setAuthor(@RestPath Long id,
-            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "uploader", value = "{\"authorId\": 1}"))) @NotNull @Valid AuthorLink link) {
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "uploader", ref = "videoUploader"))) @NotNull @Valid AuthorLink link) {
         return videos.setAuthor(id, link.authorId());
     }
 
@@ -176,9 +165,9 @@ public class VideoResource {
     @Path("/{id}/featured-by")
     @Operation(operationId = "setFeaturedBy", summary = "Have an existing author feature this video, replacing its current featurer")
     @APIResponse(responseCode = "200", description = "The video, now featured by the author")
-    @APIResponse(responseCode = "409", description = "The author features another video", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The author features another video")
     public Uni<VideoView> setFeaturedBy(@RestPath Long id,
-            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "featurer", value = "{\"authorId\": 1}"))) @NotNull @Valid AuthorLink link) {
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "featurer", ref = "videoFeaturer"))) @NotNull @Valid AuthorLink link) {
         return videos.setFeaturedBy(id, link.authorId());
     }
 
@@ -216,7 +205,7 @@ public class VideoResource {
     @APIResponse(responseCode = "201", description = "The credit was created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreditView.class)))
     @APIResponse(responseCode = "200", description = "The credit existed; its data is now as given", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreditView.class)))
     public Uni<RestResponse<CreditView>> putCredit(@RestPath Long videoId, @RestPath Long authorId,
-            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "credit", value = "{\"extraData\": \"a b\"}"))) @NotNull @Valid CreditFields fields) {
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "credit", ref = "videoCredit"))) @NotNull @Valid CreditFields fields) {
         return credits.put(videoId, authorId, fields.extraData())
                 .map(saved -> saved.created()
                         ? RestResponse.status(RestResponse.Status.CREATED, saved.credit())
