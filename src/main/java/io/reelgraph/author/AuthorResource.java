@@ -55,7 +55,7 @@ public class AuthorResource {
 
     private static final String EXPAND = "Relationships to embed whole, a comma list of paths nested with dots:"
             + " featuredVideo, videos, credits.video, and below a video author, featuredBy, credits.author;"
-            + " at most " + Expansion.MAX_DEPTH + " names deep, e.g. videos,credits.video.credits.author";
+            + " at most " + Expansion.MAX_PATH_NAMES + " names deep, e.g. videos,credits.video.credits.author";
 
     private static final String NAME = "Authors whose name starts with this text (case-insensitive)";
 

@@ -21,7 +21,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
  * Reads authors or videos with the relationships an {@link Expansion} names embedded as whole objects.
  * <p>
  * The graph is read a level at a time: the roots, then every object the first names of the paths reach, and so on.
- * Each level loads the ids not seen yet with {@link NodeLoader} (one statement for its authors, two for its
+ * Each level loads the ids not seen yet with {@link ViewLoader} (one statement for its authors, two for its
  * videos), so a read costs a number of statements set by the expansion, never by the number of rows. Every object
  * embeds the first page of each of its lists, so a level's size is known from the level above before it is read, and
  * a level's load stops as soon as its objects hold more than the response may still embed. The
@@ -67,7 +67,7 @@ public final class Expander {
     private static Uni<Expander> read(SqlClient client, Type type, List<Long> ids, Expansion expansion) {
         Expander graph = new Expander(client);
         List<Visit> roots = ids.stream().distinct().map(id -> new Visit(type, id, expansion)).toList();
-        return graph.load(roots, NodeLoader.Reads.VIEWS).chain(() -> graph.expandBelow(roots, 0)).replaceWith(graph);
+        return graph.load(roots, ViewLoader.Reads.VIEWS).chain(() -> graph.expandBelow(roots, 0)).replaceWith(graph);
     }
 
     private static <V> List<V> inOrder(List<Long> ids, Map<Long, V> loaded, Function<V, V> render) {
@@ -88,8 +88,8 @@ public final class Expander {
         requireWithinLimit(embedded + next.size()); // before reading them
         // the level's new objects and their references may hold no more than the response may still embed
         int maxRefs = MAX_EMBEDDED - embedded;
-        return load(next, NodeLoader.Reads.VIEWS.withMaxRefs(maxRefs))
-                .onFailure(NodeLoader.TooManyRows.class).transform(tooMany -> tooLarge())
+        return load(next, ViewLoader.Reads.VIEWS.withMaxRefs(maxRefs))
+                .onFailure(ViewLoader.TooManyRows.class).transform(tooMany -> tooLarge())
                 .chain(() -> expandBelow(next, embedded + next.stream().mapToInt(this::size).sum()));
     }
 
@@ -108,17 +108,17 @@ public final class Expander {
     private int size(Visit visit) {
         if (visit.type() == Type.AUTHOR) {
             AuthorView author = authors.get(visit.id());
-            return author == null ? 0 : NodeLoader.refs(author);
+            return author == null ? 0 : ViewLoader.refs(author);
         }
         VideoView video = videos.get(visit.id());
-        return video == null ? 0 : NodeLoader.refs(video);
+        return video == null ? 0 : ViewLoader.refs(video);
     }
 
-    private Uni<Void> load(List<Visit> level, NodeLoader.Reads reads) {
+    private Uni<Void> load(List<Visit> level, ViewLoader.Reads reads) {
         List<Long> newAuthors = unseen(level, Type.AUTHOR, authors);
         List<Long> newVideos = unseen(level, Type.VIDEO, videos);
         return Uni.combine().all()
-                .unis(NodeLoader.authors(client, newAuthors, reads), NodeLoader.videos(client, newVideos, reads))
+                .unis(ViewLoader.authors(client, newAuthors, reads), ViewLoader.videos(client, newVideos, reads))
                 .asTuple()
                 .invoke(loaded -> {
                     authors.putAll(loaded.getItem1().byId());

@@ -17,7 +17,7 @@ public record Expansion(Map<String, Expansion> children) {
     public static final Expansion NONE = new Expansion(Map.of());
 
     /** Names in one path, {@code credits.video.credits.author} being four. */
-    public static final int MAX_DEPTH = 4;
+    public static final int MAX_PATH_NAMES = 4;
     /** Bounds the parameter itself; the useful paths of both types fit many times over. */
     public static final int MAX_LENGTH = 500;
 
@@ -47,8 +47,8 @@ public record Expansion(Map<String, Expansion> children) {
         for (String rawPath : expand.split(",", -1)) {
             String path = rawPath.strip();
             String[] names = path.split("\\.", -1);
-            if (names.length > MAX_DEPTH) {
-                throw invalid("'" + path + "' is deeper than " + MAX_DEPTH + " relationships");
+            if (names.length > MAX_PATH_NAMES) {
+                throw invalid("'" + path + "' is deeper than " + MAX_PATH_NAMES + " relationships");
             }
             String type = rootType;
             Map<String, Object> level = tree;

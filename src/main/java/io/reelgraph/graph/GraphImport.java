@@ -133,8 +133,8 @@ public class GraphImport {
     }
 
     private Uni<ImportResult> insert(SqlConnection connection, ImportPlan plan) {
-        Map<ImportPlan.NodeRef, Long> ids = new HashMap<>();
-        Map<ImportPlan.NodeRef, ImportPlan.NodeRef> uploaderOf = new HashMap<>();
+        Map<ImportPlan.PlannedRow, Long> ids = new HashMap<>();
+        Map<ImportPlan.PlannedRow, ImportPlan.PlannedRow> uploaderOf = new HashMap<>();
         plan.links.stream().filter(link -> GraphEdge.UPLOAD.equals(link.kind()))
                 .forEach(link -> uploaderOf.put(link.video(), link.author()));
         return insertEach(connection, "INSERT INTO author (name) VALUES (?)", plan.newAuthors,
@@ -164,15 +164,15 @@ public class GraphImport {
     }
 
     /** One execution per node, in one batch; each execution's generated id is the node's. */
-    private static Uni<Void> insertEach(SqlConnection connection, String sql, List<ImportPlan.NodeRef> nodes,
-            Function<ImportPlan.NodeRef, Tuple> values, Map<ImportPlan.NodeRef, Long> ids) {
+    private static Uni<Void> insertEach(SqlConnection connection, String sql, List<ImportPlan.PlannedRow> nodes,
+            Function<ImportPlan.PlannedRow, Tuple> values, Map<ImportPlan.PlannedRow, Long> ids) {
         if (nodes.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         return connection.preparedQuery(sql).executeBatch(nodes.stream().map(values).toList())
                 .invoke(results -> {
                     RowSet<Row> result = results;
-                    for (ImportPlan.NodeRef node : nodes) {
+                    for (ImportPlan.PlannedRow node : nodes) {
                         ids.put(node, result.property(MySQLClient.LAST_INSERTED_ID));
                         result = result.next();
                     }
@@ -187,7 +187,7 @@ public class GraphImport {
 
     /** Credits have no generated key: multi-row inserts, a chunk at a time. */
     private static Uni<Void> insertCredits(SqlConnection connection, List<ImportPlan.Link> credits,
-            Map<ImportPlan.NodeRef, Long> ids) {
+            Map<ImportPlan.PlannedRow, Long> ids) {
         Uni<Void> done = Uni.createFrom().voidItem();
         for (int from = 0; from < credits.size(); from += CHUNK) {
             List<ImportPlan.Link> chunk = credits.subList(from, Math.min(from + CHUNK, credits.size()));
@@ -201,7 +201,7 @@ public class GraphImport {
         return done;
     }
 
-    private static Long idOf(ImportPlan.NodeRef node, Map<ImportPlan.NodeRef, Long> ids) {
+    private static Long idOf(ImportPlan.PlannedRow node, Map<ImportPlan.PlannedRow, Long> ids) {
         return node == null ? null : node.isNew() ? ids.get(node) : node.existingId();
     }
 

@@ -29,7 +29,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 @Tag(name = "graph", description = "The author-video graph as nodes and edges: neighbourhoods, and imports")
 public class GraphResource {
 
-    public static final int MAX_DEPTH = 4;
+    public static final int MAX_NEIGHBOURHOOD_DEPTH = 4;
     public static final int MAX_LIMIT = 5_000;
 
     private final GraphImport imports;
@@ -51,7 +51,7 @@ public class GraphResource {
     @APIResponse(responseCode = "200", description = "The nodes and the links among them")
     @APIResponse(responseCode = "404", description = "The start node does not exist")
     public Uni<GraphView> neighbourhood(@QueryParam("author") Long author, @QueryParam("video") Long video,
-            @QueryParam("depth") @DefaultValue("2") @Min(0) @Max(MAX_DEPTH) int depth,
+            @QueryParam("depth") @DefaultValue("2") @Min(0) @Max(MAX_NEIGHBOURHOOD_DEPTH) int depth,
             @QueryParam("limit") @DefaultValue("500") @Min(1) @Max(MAX_LIMIT) int limit) {
         if ((author == null) == (video == null)) {
             throw ApiException.invalid(author == null ? "author" : "video",

@@ -30,24 +30,24 @@ final class ImportPlan {
     private static final Pattern REFERENCE = Pattern.compile("(author|video):([1-9][0-9]{0,17})");
 
     /** A node of the document or a referenced row; {@code existingId} is null for a new node. */
-    record NodeRef(String key, String type, Long existingId, GraphDocument.Node fields) {
+    record PlannedRow(String key, String type, Long existingId, GraphDocument.Node fields) {
         boolean isNew() {
             return existingId == null;
         }
     }
 
     /** A link to create, and where the document asks for it. */
-    record Link(NodeRef author, NodeRef video, String kind, String extraData, String pointer) {
+    record Link(PlannedRow author, PlannedRow video, String kind, String extraData, String pointer) {
     }
 
-    final List<NodeRef> newAuthors = new ArrayList<>();
-    final List<NodeRef> newVideos = new ArrayList<>();
+    final List<PlannedRow> newAuthors = new ArrayList<>();
+    final List<PlannedRow> newVideos = new ArrayList<>();
     /** Referenced rows, with the pointer of their first mention. */
     final Map<Long, String> existingAuthors = new LinkedHashMap<>();
     final Map<Long, String> existingVideos = new LinkedHashMap<>();
     final List<Link> links = new ArrayList<>();
 
-    private final Map<String, NodeRef> nodes = new HashMap<>();
+    private final Map<String, PlannedRow> nodes = new HashMap<>();
     private final List<Problem.Violation> violations = new ArrayList<>();
 
     private ImportPlan() {
@@ -126,9 +126,9 @@ final class ImportPlan {
         nodes.put(node.id(), reference(type, Long.valueOf(reference.group(2)), node.id(), pointer));
     }
 
-    private NodeRef reference(String type, Long id, String key, String pointer) {
+    private PlannedRow reference(String type, Long id, String key, String pointer) {
         ("author".equals(type) ? existingAuthors : existingVideos).putIfAbsent(id, pointer);
-        return new NodeRef(key, type, id, null);
+        return new PlannedRow(key, type, id, null);
     }
 
     private void addNewAuthor(GraphDocument.Node node, String pointer) {
@@ -136,7 +136,7 @@ final class ImportPlan {
         forbidden(node.code(), pointer + "/code", "an author");
         forbidden(node.img(), pointer + "/img", "an author");
         forbidden(node.score(), pointer + "/score", "an author");
-        NodeRef ref = new NodeRef(node.id(), "author", null, node);
+        PlannedRow ref = new PlannedRow(node.id(), "author", null, node);
         nodes.put(node.id(), ref);
         newAuthors.add(ref);
     }
@@ -148,7 +148,7 @@ final class ImportPlan {
             violation(pointer + "/score", "must be a finite number");
         }
         forbidden(node.name(), pointer + "/name", "a video");
-        NodeRef ref = new NodeRef(node.id(), "video", null, node);
+        PlannedRow ref = new PlannedRow(node.id(), "video", null, node);
         nodes.put(node.id(), ref);
         newVideos.add(ref);
     }
@@ -165,8 +165,8 @@ final class ImportPlan {
                 violation(pointer, "must be an object");
                 continue;
             }
-            NodeRef author = end(edge.from(), pointer + "/from", "author");
-            NodeRef video = end(edge.to(), pointer + "/to", "video");
+            PlannedRow author = end(edge.from(), pointer + "/from", "author");
+            PlannedRow video = end(edge.to(), pointer + "/to", "video");
             String kind = edge.kind();
             if (!GraphEdge.CREDIT.equals(kind) && !GraphEdge.UPLOAD.equals(kind) && !GraphEdge.FEATURED.equals(kind)) {
                 violation(pointer + "/kind", kind == null ? "must be upload, featured or credit"
@@ -196,12 +196,12 @@ final class ImportPlan {
     }
 
     /** The node an edge end names, if it is of the type that end needs. */
-    private NodeRef end(String key, String pointer, String type) {
+    private PlannedRow end(String key, String pointer, String type) {
         if (key == null || key.isBlank()) {
             violation(pointer, "must name a node");
             return null;
         }
-        NodeRef node = nodes.get(key);
+        PlannedRow node = nodes.get(key);
         if (node == null) {
             Matcher reference = REFERENCE.matcher(key);
             if (!reference.matches()) {

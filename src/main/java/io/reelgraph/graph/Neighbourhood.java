@@ -13,7 +13,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
  * The neighbourhood of an author or a video, breadth first over all three relationships. Each depth loads its
- * frontier with {@link NodeLoader} (at most three statements); one more load of the last frontier finds the links
+ * frontier with {@link ViewLoader} (at most three statements); one more load of the last frontier finds the links
  * between the nodes already included. A load reads, of each list of each frontier node, an equal share of the
  * nodes {@code limit} still allows (of {@code limit} itself for the last frontier): a level never reads much more
  * than {@code limit} links of each kind, however many links its nodes have. Without truncation the edges are all the
@@ -51,10 +51,10 @@ final class Neighbourhood {
         List<Long> videoIds = idsOf(frontier, "video:");
         boolean grow = distance < depth;
         int room = grow ? Math.max(limit - nodes.size(), 1) : limit;
-        NodeLoader.Reads reads = new NodeLoader.Reads((room + frontier.size() - 1) / frontier.size(), false,
+        ViewLoader.Reads reads = new ViewLoader.Reads((room + frontier.size() - 1) / frontier.size(), false,
                 Integer.MAX_VALUE);
-        return NodeLoader.authors(client, authorIds, reads)
-                .chain(loadedAuthors -> NodeLoader.videos(client, videoIds, reads).map(loadedVideos -> {
+        return ViewLoader.authors(client, authorIds, reads)
+                .chain(loadedAuthors -> ViewLoader.videos(client, videoIds, reads).map(loadedVideos -> {
                     Map<Long, AuthorView> authors = loadedAuthors.byId();
                     Map<Long, VideoView> videos = loadedVideos.byId();
                     if (!loadedAuthors.cut().isEmpty() || !loadedVideos.cut().isEmpty()) {

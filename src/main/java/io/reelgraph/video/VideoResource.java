@@ -55,7 +55,7 @@ public class VideoResource {
 
     private static final String EXPAND = "Relationships to embed whole, a comma list of paths nested with dots:"
             + " author, featuredBy, credits.author, and below an author featuredVideo, videos, credits.video;"
-            + " at most " + Expansion.MAX_DEPTH + " names deep, e.g. author,credits.author.videos";
+            + " at most " + Expansion.MAX_PATH_NAMES + " names deep, e.g. author,credits.author.videos";
 
     private static final String CODE = "Videos whose code starts with this text (case-insensitive)";
 

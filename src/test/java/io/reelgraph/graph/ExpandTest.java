@@ -129,7 +129,7 @@ class ExpandTest {
     }
 
     /**
-     * Each expansion level costs at most {@link io.reelgraph.graph.NodeLoader}'s statements for the types it
+     * Each expansion level costs at most {@link io.reelgraph.graph.ViewLoader}'s statements for the types it
      * reaches: 1 for the root author, 2 for its videos, 1 for the authors credited on them.
      */
     @Test

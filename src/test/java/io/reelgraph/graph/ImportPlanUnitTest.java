@@ -30,8 +30,8 @@ class ImportPlanUnitTest {
                 List.of(edge("a", "v", "upload"), edge("a", "video:9", "featured"),
                         new GraphDocument.Edge("author:4", "v", "credit", "guest"))));
         assertEquals(List.of(), plan.violations());
-        assertEquals(List.of("a"), plan.newAuthors.stream().map(ImportPlan.NodeRef::key).toList());
-        assertEquals(List.of("v"), plan.newVideos.stream().map(ImportPlan.NodeRef::key).toList());
+        assertEquals(List.of("a"), plan.newAuthors.stream().map(ImportPlan.PlannedRow::key).toList());
+        assertEquals(List.of("v"), plan.newVideos.stream().map(ImportPlan.PlannedRow::key).toList());
         assertEquals(List.of(4L), List.copyOf(plan.existingAuthors.keySet()));
         assertEquals("/edges/1/to", plan.existingVideos.get(9L));
         assertEquals(List.of("upload", "featured", "credit"), plan.links.stream().map(ImportPlan.Link::kind).toList());

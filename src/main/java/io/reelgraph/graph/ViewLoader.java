@@ -41,12 +41,12 @@ import io.vertx.mutiny.sqlclient.SqlClient;
  * show, and no HQL is translated per request (Hibernate cannot cache the translation of a query with an {@code IN}
  * list). The ids are {@code Long}s written into the statement, so each is one round trip of the text protocol.
  */
-final class NodeLoader {
+final class ViewLoader {
 
     /** Ids one statement reads; a level of more is read in several. */
     static final int BATCH = 500;
 
-    /** Links a view embeds of each list: the first page of the list's sub-collection. */
+    /** Rows a view embeds of each list: the first page of the list's sub-collection. */
     static final int EMBEDDED_LINKS = Listing.DEFAULT_SIZE;
 
     /**
@@ -85,7 +85,7 @@ final class NodeLoader {
      * A list of links as the statements read it. Every statement's rows have one layout: kind, parent id, key, two
      * texts and a number (a node's own row uses the same columns; a count row has kind + 10 and the count last).
      */
-    private enum LinkList {
+    private enum EmbeddedList {
         // the index named: for one author with many uploads of high ids, the server would walk the primary key
         UPLOADS(1, "video v FORCE INDEX (idx_video_author_id)", "", "v.author_id", "v.id", "v.code, NULL"),
         AUTHOR_CREDITS(2, "video_author c FORCE INDEX (PRIMARY)", " JOIN video v ON v.id = c.video_id", "c.author_id",
@@ -102,7 +102,7 @@ final class NodeLoader {
         final String key;
         final String columns;
 
-        LinkList(int kind, String from, String join, String parent, String key, String columns) {
+        EmbeddedList(int kind, String from, String join, String parent, String key, String columns) {
             this.kind = kind;
             this.from = from;
             this.join = join;
@@ -130,24 +130,24 @@ final class NodeLoader {
     }
 
     /** A list of one node as read: its first links in key order, whether it goes on, and its total if counted. */
-    private record Links(List<Row> shown, boolean cut, Long total) {
+    private record EmbeddedRows(List<Row> shown, boolean cut, Long total) {
     }
 
-    private NodeLoader() {
+    private ViewLoader() {
     }
 
     /** The authors of {@code ids} that exist: each author's row, its uploads and its credits by video id. */
     static Uni<Loaded<AuthorView>> authors(SqlClient client, Collection<Long> ids, Reads reads) {
-        return inBatches(ids, reads, NodeLoader::refs,
+        return inBatches(ids, reads, ViewLoader::refs,
                 batch -> read(client, batch, reads, "(SELECT 0, a.id, f.id, f.code, a.name,"
                         + " a.version FROM author a LEFT JOIN video f ON f.id = a.featured_video_id WHERE a.id IN " + in(batch)
-                        + ")", List.of(LinkList.UPLOADS, LinkList.AUTHOR_CREDITS)).map(read -> {
+                        + ")", List.of(EmbeddedList.UPLOADS, EmbeddedList.AUTHOR_CREDITS)).map(read -> {
                             Map<Long, AuthorView> byId = new HashMap<>();
                             Set<Long> cut = new HashSet<>();
                             for (Row row : read.own()) {
                                 Long id = row.getLong(1);
-                                Links uploads = read.lists().get(LinkList.UPLOADS).get(id);
-                                Links credits = read.lists().get(LinkList.AUTHOR_CREDITS).get(id);
+                                EmbeddedRows uploads = read.lists().get(EmbeddedList.UPLOADS).get(id);
+                                EmbeddedRows credits = read.lists().get(EmbeddedList.AUTHOR_CREDITS).get(id);
                                 if (uploads.cut() || credits.cut()) {
                                     cut.add(id);
                                 }
@@ -171,19 +171,19 @@ final class NodeLoader {
      * featuring author, and their credits by author id.
      */
     static Uni<Loaded<VideoView>> videos(SqlClient client, Collection<Long> ids, Reads reads) {
-        return inBatches(ids, reads, NodeLoader::refs, batch -> {
+        return inBatches(ids, reads, ViewLoader::refs, batch -> {
             // both at once, on connections of their own: a read holds no session that would chain them
             Uni<List<Row>> videoRows = client.query("SELECT v.id, v.code, v.img, v.score, v.version, a.id, a.name,"
                     + " f.id, f.name FROM video v LEFT JOIN author a ON a.id = v.author_id"
                     + " LEFT JOIN author f ON f.featured_video_id = v.id WHERE v.id IN " + in(batch)).execute()
-                    .map(NodeLoader::list);
-            Uni<Read> creditRows = read(client, batch, reads, null, List.of(LinkList.VIDEO_CREDITS));
+                    .map(ViewLoader::list);
+            Uni<Read> creditRows = read(client, batch, reads, null, List.of(EmbeddedList.VIDEO_CREDITS));
             return Uni.combine().all().unis(videoRows, creditRows).asTuple().map(loaded -> {
                 Map<Long, VideoView> byId = new HashMap<>();
                 Set<Long> cut = new HashSet<>();
                 for (Row row : loaded.getItem1()) {
                     Long id = row.getLong(0);
-                    Links credits = loaded.getItem2().lists().get(LinkList.VIDEO_CREDITS).get(id);
+                    EmbeddedRows credits = loaded.getItem2().lists().get(EmbeddedList.VIDEO_CREDITS).get(id);
                     if (credits.cut()) {
                         cut.add(id);
                     }
@@ -202,14 +202,14 @@ final class NodeLoader {
     }
 
     /** The nodes' own rows (kind 0), and each list of each node. */
-    private record Read(List<Row> own, Map<LinkList, Map<Long, Links>> lists) {
+    private record Read(List<Row> own, Map<EmbeddedList, Map<Long, EmbeddedRows>> lists) {
     }
 
     /**
      * Reads {@code lists} of the nodes of {@code batch} (and their own rows, from {@code own}), as the class comment
      * says: one statement, and a second one only for nodes the first one's row limits cut short.
      */
-    private static Uni<Read> read(SqlClient client, List<Long> batch, Reads reads, String own, List<LinkList> lists) {
+    private static Uni<Read> read(SqlClient client, List<Long> batch, Reads reads, String own, List<EmbeddedList> lists) {
         List<Long> ids = batch.stream().sorted().toList();
         // the window's rows more are read to count a long list, where totals are asked for
         int limit = ids.size() * (reads.links() + 1) + (reads.totals() ? Listing.WINDOW : 0) + 1;
@@ -218,9 +218,9 @@ final class NodeLoader {
             members.add(own);
         }
         lists.forEach(list -> members.add(list.rows("IN " + in(ids), limit)));
-        return client.query(String.join(" UNION ALL ", members)).execute().map(NodeLoader::list).chain(rows -> {
-            Map<LinkList, Map<Long, List<Row>>> read = new EnumMap<>(LinkList.class);
-            Map<LinkList, Map<Long, Long>> counts = new EnumMap<>(LinkList.class);
+        return client.query(String.join(" UNION ALL ", members)).execute().map(ViewLoader::list).chain(rows -> {
+            Map<EmbeddedList, Map<Long, List<Row>>> read = new EnumMap<>(EmbeddedList.class);
+            Map<EmbeddedList, Map<Long, Long>> counts = new EnumMap<>(EmbeddedList.class);
             lists.forEach(list -> {
                 read.put(list, new HashMap<>());
                 counts.put(list, new HashMap<>());
@@ -237,7 +237,7 @@ final class NodeLoader {
             // a list whose rows reached the limit stopped at its last parent: the ones after it are read one by one,
             // and that one is counted unless it was read past the window
             List<String> followUp = new ArrayList<>();
-            for (LinkList list : lists) {
+            for (EmbeddedList list : lists) {
                 Map<Long, List<Row>> byParent = read.get(list);
                 if (byParent.values().stream().mapToInt(List::size).sum() < limit) {
                     continue;
@@ -260,7 +260,7 @@ final class NodeLoader {
                 }
             }
             Uni<List<Row>> more = followUp.isEmpty() ? Uni.createFrom().item(List.of())
-                    : client.query(String.join(" UNION ALL ", followUp)).execute().map(NodeLoader::list);
+                    : client.query(String.join(" UNION ALL ", followUp)).execute().map(ViewLoader::list);
             return more.map(extra -> {
                 for (Row row : extra) {
                     int kind = row.getInteger(0);
@@ -270,13 +270,13 @@ final class NodeLoader {
                         read.get(kindOf(kind)).computeIfAbsent(row.getLong(1), id -> new ArrayList<>()).add(row);
                     }
                 }
-                Map<LinkList, Map<Long, Links>> links = new EnumMap<>(LinkList.class);
+                Map<EmbeddedList, Map<Long, EmbeddedRows>> links = new EnumMap<>(EmbeddedList.class);
                 read.forEach((list, byParent) -> {
-                    Map<Long, Links> ofList = new HashMap<>();
+                    Map<Long, EmbeddedRows> ofList = new HashMap<>();
                     for (Long id : ids) {
                         List<Row> all = byParent.getOrDefault(id, List.of());
                         boolean cut = all.size() > reads.links();
-                        ofList.put(id, new Links(cut ? List.copyOf(all.subList(0, reads.links())) : all, cut,
+                        ofList.put(id, new EmbeddedRows(cut ? List.copyOf(all.subList(0, reads.links())) : all, cut,
                                 counts.get(list).getOrDefault(id, (long) all.size())));
                     }
                     links.put(list, ofList);
@@ -286,8 +286,8 @@ final class NodeLoader {
         });
     }
 
-    private static LinkList kindOf(int kind) {
-        return LinkList.values()[kind - 1];
+    private static EmbeddedList kindOf(int kind) {
+        return EmbeddedList.values()[kind - 1];
     }
 
     /**
@@ -325,7 +325,7 @@ final class NodeLoader {
     }
 
     /** Where the rest of a cut list is, with its total; null if nothing was cut or nothing was counted. */
-    private static MoreLinks more(Links links, String list, String keyField) {
+    private static MoreLinks more(EmbeddedRows links, String list, String keyField) {
         if (!links.cut() || links.total() == null) {
             return null;
         }
