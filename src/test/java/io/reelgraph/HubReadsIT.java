@@ -14,7 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +40,7 @@ import org.junit.jupiter.api.Test;
 import io.reelgraph.devdb.EmbeddedMariaDbTestResource;
 import io.reelgraph.paging.Listing;
 import io.reelgraph.support.Api;
+import io.reelgraph.support.Http;
 import io.reelgraph.support.PackagedApp;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
@@ -174,8 +174,7 @@ class HubReadsIT {
 
     @Test
     void aStreamOfTheHubsUploadsIsReadAsTheClientReads() throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<java.io.InputStream> response = http.send(HttpRequest.newBuilder(
+        HttpResponse<java.io.InputStream> response = Http.CLIENT.send(HttpRequest.newBuilder(
                 app.uri("/authors/" + hub + "/videos")).header("Accept", "application/x-ndjson").build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         assertEquals(200, response.statusCode());
@@ -268,7 +267,6 @@ class HubReadsIT {
                 "/videos?authorId=" + hub + "&sort=-score&size=100");
         List<String> ordinary = List.of("/authors/" + smallAuthor, "/authors/" + smallAuthor + "/videos",
                 "/authors?name=small");
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Map<String, Set<Integer>> statuses = new ConcurrentHashMap<>();
         List<Long> ordinaryMillis = java.util.Collections.synchronizedList(new ArrayList<>());
         ExecutorService clients = Executors.newFixedThreadPool(8);
@@ -279,7 +277,7 @@ class HubReadsIT {
                 for (int i = 0; i < 40; i++) {
                     String path = paths.get(i % paths.size());
                     long started = System.nanoTime();
-                    HttpResponse<Void> response = http.send(HttpRequest.newBuilder(app.uri(path))
+                    HttpResponse<Void> response = Http.CLIENT.send(HttpRequest.newBuilder(app.uri(path))
                             .timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.discarding());
                     statuses.computeIfAbsent(path, key -> ConcurrentHashMap.newKeySet()).add(response.statusCode());
                     if (paths == ordinary) {

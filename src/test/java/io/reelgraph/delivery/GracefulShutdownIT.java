@@ -4,17 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -23,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import io.reelgraph.devdb.EmbeddedMariaDbTestResource;
+import io.reelgraph.support.Api;
+import io.reelgraph.support.Http;
 import io.reelgraph.support.PackagedApp;
 import io.reelgraph.support.Tokens;
 
@@ -31,9 +29,6 @@ import io.reelgraph.support.Tokens;
  * new ones are refused, and the process exits.
  */
 class GracefulShutdownIT {
-
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
     void inFlightRequestsCompleteAndNewOnesAreRefused() throws Exception {
@@ -44,7 +39,8 @@ class GracefulShutdownIT {
             String tag = "graceful-" + System.nanoTime() % 100_000;
             List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
-                inFlight.add(http.sendAsync(post(port, largeGraph(tag + "-" + i)), HttpResponse.BodyHandlers.ofString()));
+                inFlight.add(Http.CLIENT.sendAsync(post(port, Api.largeAuthor(tag + "-" + i)),
+                        HttpResponse.BodyHandlers.ofString()));
             }
             Thread.sleep(50);
             application.destroy(); // SIGTERM
@@ -75,7 +71,7 @@ class GracefulShutdownIT {
     /** 503 while draining, or -1 once the server no longer takes connections. */
     private int newRequestStatus(int port) throws InterruptedException {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/authors")).build(),
+            return Http.CLIENT.send(Http.request(port, "/authors").build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException refused) {
             return -1;
@@ -83,15 +79,9 @@ class GracefulShutdownIT {
     }
 
     private static HttpRequest post(int port, String body) {
-        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/authors"))
+        return Http.request(port, "/authors")
                 .header("Content-Type", "application/json").header("Authorization", Tokens.editor())
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
-    private static String largeGraph(String name) {
-        String video = "{\"code\":\"v\",\"img\":\"" + name + "\"}";
-        String credit = "{\"video\":" + video + ",\"extraData\":\"" + name + "\"}";
-        return "{\"name\":\"" + name + "\",\"videos\":[" + String.join(",", Collections.nCopies(100, video))
-                + "],\"credits\":[" + String.join(",", Collections.nCopies(100, credit)) + "]}";
-    }
 }

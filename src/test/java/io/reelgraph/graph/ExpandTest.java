@@ -14,9 +14,6 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.reelgraph.support.Api;
 import io.reelgraph.support.Database;
+import io.reelgraph.support.Http;
 import io.restassured.path.json.JsonPath;
 
 /**
@@ -195,12 +193,11 @@ class ExpandTest {
     @Test
     void manyExpandedListsAtOnceAllComplete() {
         long author = authorWithChildren(20);
-        HttpClient http = HttpClient.newHttpClient();
         List<CompletableFuture<Integer>> responses = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
             String path = i % 2 == 0 ? "/videos?size=100&expand=author,credits.author&authorId=" + author
                     : "/authors?expand=videos.credits.author&name=co";
-            responses.add(http.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            responses.add(Http.CLIENT.sendAsync(Http.request(port, path)
                     .header("Accept", i % 4 == 1 ? "application/x-ndjson" : "application/json")
                     .timeout(Duration.ofSeconds(8)).build(), HttpResponse.BodyHandlers.discarding())
                     .thenApply(HttpResponse::statusCode));

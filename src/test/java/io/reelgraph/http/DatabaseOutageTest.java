@@ -8,13 +8,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -30,6 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.reelgraph.devdb.EmbeddedDatabaseOutage;
 import io.reelgraph.support.Api;
 import io.reelgraph.support.Database;
+import io.reelgraph.support.Http;
 import io.reelgraph.support.Tokens;
 import io.restassured.response.ValidatableResponse;
 
@@ -50,25 +48,25 @@ class DatabaseOutageTest {
     @Test
     void failsFastDuringAnOutageAndRecoversWithoutARestart() {
         long author = Api.createAuthor("survivor");
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
         List<CompletableFuture<Answer>> inFlight = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            inFlight.add(http.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/authors/"
-                    + author)).timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.discarding())
+            inFlight.add(Http.CLIENT
+                    .sendAsync(Http.request(port, "/authors/" + author).timeout(Duration.ofSeconds(15)).build(),
+                            HttpResponse.BodyHandlers.discarding())
                     .thenApply(Answer::of));
         }
         String tag = Api.unique("cut");
         List<CompletableFuture<Answer>> imports = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            imports.add(http.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/authors"))
+            imports.add(Http.CLIENT.sendAsync(Http.request(port, "/authors")
                     .header("Content-Type", "application/json").header("Authorization", Tokens.editor())
                     .timeout(Duration.ofSeconds(15))
-                    .POST(HttpRequest.BodyPublishers.ofString(largeGraph(tag + "-" + i))).build(),
+                    .POST(HttpRequest.BodyPublishers.ofString(Api.largeAuthor(tag + "-" + i))).build(),
                     HttpResponse.BodyHandlers.discarding()).thenApply(Answer::of));
         }
         String bulkTag = Api.unique("bulk");
-        imports.add(http.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/graph"))
+        imports.add(Http.CLIENT.sendAsync(Http.request(port, "/graph")
                 .header("Content-Type", "application/json").header("Authorization", Tokens.editor())
                 .timeout(Duration.ofSeconds(65)).POST(HttpRequest.BodyPublishers.ofString(graphDocument(bulkTag)))
                 .build(), HttpResponse.BodyHandlers.discarding()).thenApply(Answer::of));
@@ -150,14 +148,6 @@ class DatabaseOutageTest {
             }
         }
         return "{\"nodes\":[" + nodes + "],\"edges\":[" + edges + "]}";
-    }
-
-    /** An author with 100 uploads and 100 credits on new videos, every row marked with {@code name}. */
-    private static String largeGraph(String name) {
-        String video = "{\"code\":\"v\",\"img\":\"" + name + "\"}";
-        String credit = "{\"video\":" + video + ",\"extraData\":\"" + name + "\"}";
-        return "{\"name\":\"" + name + "\",\"videos\":[" + String.join(",", Collections.nCopies(100, video))
-                + "],\"credits\":[" + String.join(",", Collections.nCopies(100, credit)) + "]}";
     }
 
     /** A 503 problem within 2 seconds. */

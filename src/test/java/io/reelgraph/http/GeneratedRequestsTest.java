@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +29,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.reelgraph.support.Api;
 import io.reelgraph.support.BadInput;
 import io.reelgraph.support.Database;
+import io.reelgraph.support.Http;
 import io.reelgraph.support.Tokens;
 
 /**
@@ -50,7 +49,6 @@ class GeneratedRequestsTest {
     @ConfigProperty(name = "quarkus.http.test-port")
     int port;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final List<Long> authors = new ArrayList<>();
     private final List<Long> videos = new ArrayList<>();
     /** What deletes may hit: rows this run created, never the fixtures the other requests need. */
@@ -260,7 +258,7 @@ class GeneratedRequestsTest {
     }
 
     private HttpResponse<String> send(Call call) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + call.path()));
+        HttpRequest.Builder request = Http.request(port, call.path());
         if (call.body() != null) {
             request.header("Content-Type", "application/json");
         }
@@ -269,7 +267,7 @@ class GeneratedRequestsTest {
         }
         request.method(call.method(), call.body() == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(call.body()));
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return Http.CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Ids of created authors and videos join the pool, so later requests link to them. */

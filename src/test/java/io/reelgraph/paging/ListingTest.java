@@ -13,9 +13,6 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -31,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.reelgraph.support.Api;
 import io.reelgraph.support.Database;
+import io.reelgraph.support.Http;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 
@@ -184,7 +182,6 @@ class ListingTest {
     @Test
     void listsAnswerJsonUnlessTheStreamIsPreferred() throws Exception {
         long author = Api.createAuthor("plain");
-        HttpClient http = HttpClient.newHttpClient();
         Map<String, String> answers = new LinkedHashMap<>();
         answers.put(null, "application/json");
         answers.put("*/*", "application/json");
@@ -202,12 +199,12 @@ class ListingTest {
                 "/authors/" + author + "/credits", "/videos/" + Api.createVideo("plain") + "/credits")) {
             answers.forEach((accept, expected) -> {
                 // paging parameters are the JSON page's own: a stream refuses them
-                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path
-                        + (expected.equals("application/json") ? "?size=1" : "")));
+                HttpRequest.Builder request = Http.request(port, path
+                        + (expected.equals("application/json") ? "?size=1" : ""));
                 if (accept != null) {
                     request.header("Accept", accept);
                 }
-                HttpResponse<String> response = send(http, request.build());
+                HttpResponse<String> response = Http.send(request.build());
                 assertEquals(200, response.statusCode(), path + " " + accept);
                 assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith(expected),
                         path + " " + accept + ": " + response.headers().firstValue("Content-Type"));
@@ -215,11 +212,4 @@ class ListingTest {
         }
     }
 
-    private static HttpResponse<String> send(HttpClient http, HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException | InterruptedException e) {
-            throw new AssertionError(e);
-        }
-    }
 }

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.util.Collections;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.restassured.http.ContentType;
@@ -63,5 +64,13 @@ public final class Api {
                 .body("type", equalTo("urn:reelgraph:problem:" + type))
                 .body("title", notNullValue())
                 .body("detail", notNullValue());
+    }
+
+    /** A body for {@code POST /authors}: 100 uploads and 100 credits on new videos, every row marked with {@code name}. */
+    public static String largeAuthor(String name) {
+        String video = "{\"code\":\"v\",\"img\":\"" + name + "\"}";
+        String credit = "{\"video\":" + video + ",\"extraData\":\"" + name + "\"}";
+        return "{\"name\":\"" + name + "\",\"videos\":[" + String.join(",", Collections.nCopies(100, video))
+                + "],\"credits\":[" + String.join(",", Collections.nCopies(100, credit)) + "]}";
     }
 }

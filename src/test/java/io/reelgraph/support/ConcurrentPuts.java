@@ -1,7 +1,5 @@
 package io.reelgraph.support;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -15,8 +13,6 @@ import java.util.stream.IntStream;
 /** Many editors sending a PUT at the same moment, as racing clients would; the answers counted by status. */
 public final class ConcurrentPuts {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
     private ConcurrentPuts() {
     }
 
@@ -27,13 +23,13 @@ public final class ConcurrentPuts {
     public static Map<Integer, Long> send(int port, int count, IntFunction<String> path, IntFunction<String> body,
             String ifMatch) {
         List<CompletableFuture<Integer>> responses = IntStream.range(0, count).mapToObj(i -> {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path.apply(i)))
+            HttpRequest.Builder request = Http.request(port, path.apply(i))
                     .header("Content-Type", "application/json").header("Authorization", Tokens.editor())
                     .PUT(HttpRequest.BodyPublishers.ofString(body.apply(i)));
             if (ifMatch != null) {
                 request.header("If-Match", ifMatch);
             }
-            return HTTP.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
+            return Http.CLIENT.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
                     .thenApply(HttpResponse::statusCode);
         }).toList();
         return responses.stream().map(CompletableFuture::join)
