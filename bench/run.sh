@@ -76,9 +76,12 @@ fi
 mkdir -p "$WORK"
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 awk '$1 > 0.5 { exit 1 }' /proc/loadavg || log "warning: load average $LOAD_BEFORE: other work on this machine skews the numbers"
-if ! unzip -l target/quarkus-app/app/*.jar 2>/dev/null | grep -q io/reelgraph/bench/RawBaseline; then
-    log "building the application with its raw baseline (./mvnw -B -q package -DskipTests -Pbench -Dquarkus.profile=bench)"
-    ./mvnw -B -q package -DskipTests -Pbench -Dquarkus.profile=bench >"$WORK/build.log" 2>&1 || die "the build failed: $(tail -30 "$WORK/build.log")"
+# the service with its raw baseline, built apart from the shipped one (target/quarkus-app), which has neither
+APP=target/bench-app
+if [[ ! -f $APP/quarkus-run.jar || ! -f target/classes/io/reelgraph/bench/BenchDatabase.class ]]; then
+    log "building the service with its raw baseline into $APP (./mvnw package -Pbench)"
+    ./mvnw -B -q package -DskipTests -Pbench -Dquarkus.profile=bench -Dquarkus.package.output-directory=bench-app \
+        >"$WORK/build.log" 2>&1 || die "the build failed: $(tail -30 "$WORK/build.log")"
 fi
 
 # --- the database -------------------------------------------------------------------------------------------------
@@ -94,8 +97,6 @@ if [[ -n ${BENCH_DB_URL:-} ]]; then
     DB_PASSWORD=${BENCH_DB_PASSWORD:-}
     log "using the MariaDB at $DB_HOSTPORT/$DB_NAME"
 else
-    [[ -f target/classes/io/reelgraph/devdb/BenchDatabase.class ]] \
-        || die "target/classes has no BenchDatabase: rebuild with ./mvnw package"
     classpath=$WORK/classpath.txt
     if [[ ! -s $classpath || pom.xml -nt $classpath ]]; then
         log "resolving the embedded MariaDB's class path"
@@ -105,7 +106,7 @@ else
     log "starting the embedded MariaDB"
     : >"$WORK/mariadb.log" # empty before the wait below reads it, not when the background process gets to it
     java -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
-        -cp "$ROOT/target/classes:$(cat "$classpath")" io.reelgraph.devdb.BenchDatabase "$WORK/mariadb" reelgraph \
+        -cp "$ROOT/target/classes:$(cat "$classpath")" io.reelgraph.bench.BenchDatabase "$WORK/mariadb" reelgraph \
         >"$WORK/mariadb.log" 2>&1 &
     DB_PID=$!
     for _ in $(seq 1 1800); do
@@ -149,7 +150,7 @@ start_service() {
         QUARKUS_DATASOURCE_JDBC_URL=jdbc:mariadb://$DB_HOSTPORT/$database \
         QUARKUS_DATASOURCE_USERNAME=$DB_USER QUARKUS_DATASOURCE_PASSWORD=$DB_PASSWORD \
         MP_JWT_VERIFY_PUBLICKEY="$(cat "$WORK/jwt-public.pem")" \
-        java "-Xmx$XMX" "${JAVA_OPTS[@]}" -Dquarkus.profile=bench -jar target/quarkus-app/quarkus-run.jar >"$log" 2>&1 &
+        java "-Xmx$XMX" "${JAVA_OPTS[@]}" -Dquarkus.profile=bench -jar "$APP/quarkus-run.jar" >"$log" 2>&1 &
     SVC_PID=$!
     until ready; do
         kill -0 "$SVC_PID" 2>/dev/null || die "the service stopped: $(tail -30 "$log")"
@@ -159,7 +160,7 @@ start_service() {
     READY_MS=$((($(now_ns) - t0) / 1000000))
     STARTED_IN=$(sed -n 's/.* started in \([0-9.]*\)s.*/\1/p' "$log" | head -1)
     [[ $(curl -s -o /dev/null -w '%{http_code}' "$BASE/bench/statements") == 200 ]] \
-        || die "the packaged service has no /bench routes: rebuild it with ./mvnw package -Pbench -Dquarkus.profile=bench"
+        || die "the service in $APP has no /bench routes: delete target/bench-app and run again"
 }
 
 count() { curl -fsS "$BASE/bench/raw/counts" | sed -n "s/.*\"$1\":\([0-9]*\).*/\1/p"; }
@@ -414,8 +415,8 @@ RSS_AFTER=$(rss_mb VmRSS)
 # inside MariaDB from its sequence engine, a million per INSERT ... SELECT, on one JDBC connection (bench/Sql.java):
 # statements of seconds to a minute, which an HTTP route would time out on.
 SCALE_DB=${DB_NAME}_scale
-JDBC_JAR=$(ls target/quarkus-app/lib/main/org.mariadb.jdbc.mariadb-java-client-*.jar 2>/dev/null | head -1)
-[[ -n $JDBC_JAR ]] || die "target/quarkus-app/lib/main has no MariaDB JDBC driver"
+JDBC_JAR=$(ls "$APP"/lib/main/org.mariadb.jdbc.mariadb-java-client-*.jar 2>/dev/null | head -1)
+[[ -n $JDBC_JAR ]] || die "$APP/lib/main has no MariaDB JDBC driver"
 # runs statements on database $1, one connection; prints the rows of queries, tab-separated
 sql() {
     java -cp "$JDBC_JAR" "$ROOT/bench/Sql.java" "jdbc:mariadb://$DB_HOSTPORT/$1" "$DB_USER" "$DB_PASSWORD" "${@:2}"

@@ -60,13 +60,6 @@ class PlatformEndpointsTest {
         return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
     }
 
-    /** The benchmark's raw routes write without a token: they exist in the bench profile only. */
-    @Test
-    void theBenchmarkBaselineIsNotServed() {
-        given().get("/bench/statements").then().statusCode(404);
-        given().contentType("application/json").body("{}").post("/bench/raw/graph").then().statusCode(404);
-    }
-
     @Test
     void healthChecksIncludeTheDatabase() {
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));

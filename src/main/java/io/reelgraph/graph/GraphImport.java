@@ -77,7 +77,7 @@ public class GraphImport {
                                     .map(credit -> credit.getLong(0) + " " + credit.getLong(1)).collect(Collectors.toSet());
                             missing(plan, plan.existingAuthors, authorRows, "author");
                             missing(plan, plan.existingVideos, videoRows, "video");
-                            for (ImportPlan.Link link : plan.links) {
+                            for (ImportPlan.PlannedEdge link : plan.links) {
                                 Row author = link.author().isNew() ? null : authorRows.get(link.author().existingId());
                                 Row video = link.video().isNew() ? null : videoRows.get(link.video().existingId());
                                 taken(plan, link, author, video, existingCredits);
@@ -95,7 +95,7 @@ public class GraphImport {
         });
     }
 
-    private static void taken(ImportPlan plan, ImportPlan.Link link, Row author, Row video,
+    private static void taken(ImportPlan plan, ImportPlan.PlannedEdge link, Row author, Row video,
             Set<String> existingCredits) {
         switch (link.kind()) {
             case GraphEdge.UPLOAD -> {
@@ -186,11 +186,11 @@ public class GraphImport {
     }
 
     /** Credits have no generated key: multi-row inserts, a chunk at a time. */
-    private static Uni<Void> insertCredits(SqlConnection connection, List<ImportPlan.Link> credits,
+    private static Uni<Void> insertCredits(SqlConnection connection, List<ImportPlan.PlannedEdge> credits,
             Map<ImportPlan.PlannedRow, Long> ids) {
         Uni<Void> done = Uni.createFrom().voidItem();
         for (int from = 0; from < credits.size(); from += CHUNK) {
-            List<ImportPlan.Link> chunk = credits.subList(from, Math.min(from + CHUNK, credits.size()));
+            List<ImportPlan.PlannedEdge> chunk = credits.subList(from, Math.min(from + CHUNK, credits.size()));
             Tuple values = Tuple.tuple();
             chunk.forEach(link -> values.addLong(idOf(link.author(), ids)).addLong(idOf(link.video(), ids))
                     .addString(link.extraData()));

@@ -37,7 +37,7 @@ final class ImportPlan {
     }
 
     /** A link to create, and where the document asks for it. */
-    record Link(PlannedRow author, PlannedRow video, String kind, String extraData, String pointer) {
+    record PlannedEdge(PlannedRow author, PlannedRow video, String kind, String extraData, String pointer) {
     }
 
     final List<PlannedRow> newAuthors = new ArrayList<>();
@@ -45,7 +45,7 @@ final class ImportPlan {
     /** Referenced rows, with the pointer of their first mention. */
     final Map<Long, String> existingAuthors = new LinkedHashMap<>();
     final Map<Long, String> existingVideos = new LinkedHashMap<>();
-    final List<Link> links = new ArrayList<>();
+    final List<PlannedEdge> links = new ArrayList<>();
 
     private final Map<String, PlannedRow> nodes = new HashMap<>();
     private final List<Problem.Violation> violations = new ArrayList<>();
@@ -190,7 +190,7 @@ final class ImportPlan {
                         author.key() + " is credited on " + video.key() + " twice");
             };
             if (unique) {
-                links.add(new Link(author, video, kind, edge.extraData(), pointer));
+                links.add(new PlannedEdge(author, video, kind, edge.extraData(), pointer));
             }
         }
     }

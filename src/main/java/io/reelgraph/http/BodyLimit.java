@@ -96,7 +96,7 @@ public class BodyLimit {
     }
 
     private long limitOf(RoutingContext context) {
-        return (GuardOrder.isImport(context) ? graphMaxBodySize : maxBodySize).asLongValue();
+        return (GuardOrder.isImportPath(context) ? graphMaxBodySize : maxBodySize).asLongValue();
     }
 
     private static void tooLarge(RoutingContext context, long limit) {

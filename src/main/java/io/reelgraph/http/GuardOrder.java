@@ -19,8 +19,13 @@ final class GuardOrder {
     private GuardOrder() {
     }
 
-    /** Whether the request is an import, whose body and time limits are larger. */
+    /** Whether the request is an import ({@code POST /graph}), whose time limit is larger. */
     static boolean isImport(RoutingContext context) {
-        return context.request().method() == HttpMethod.POST && context.request().path().equals("/graph");
+        return context.request().method() == HttpMethod.POST && isImportPath(context);
+    }
+
+    /** Whether the request is to the imports' path, whose bodies may be larger whatever the method (a 405 follows). */
+    static boolean isImportPath(RoutingContext context) {
+        return context.request().path().equals("/graph");
     }
 }

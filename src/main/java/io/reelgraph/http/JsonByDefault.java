@@ -9,7 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-import io.reelgraph.paging.Streams;
+import io.reelgraph.listing.Streams;
 
 /**
  * A list answers its JSON page unless the client prefers NDJSON. A list has two methods on one path (the JSON page

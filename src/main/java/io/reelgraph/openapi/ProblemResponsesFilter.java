@@ -53,7 +53,7 @@ public class ProblemResponsesFilter implements OASFilter {
             }
             if (operation.getParameters() != null && operation.getParameters().stream()
                     .anyMatch(parameter -> "If-Match".equalsIgnoreCase(parameter.getName()))) {
-                addProblem(operation, "412", "If-Match names an older version; nothing was written");
+                addProblem(operation, "412", "If-Match names an older version");
             }
             if (answersWithABody(operation)) {
                 addProblem(operation, "406", "Accept names no media type the operation answers with");
@@ -61,7 +61,7 @@ public class ProblemResponsesFilter implements OASFilter {
             addProblem(operation, "500", "The server failed to process the request");
             addProblem(operation, "503", "The database is unavailable or the request ran out of time; retry later");
             // and those the resource named (GET /graph's 404), with their descriptions
-            operation.getResponses().getAPIResponses().keySet().stream().filter(status -> status.compareTo("400") >= 0)
+            operation.getResponses().getAPIResponses().keySet().stream().filter(status -> status.matches("[45]\\d\\d"))
                     .toList().forEach(status -> addProblem(operation, status, null));
         }));
     }

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
-import io.reelgraph.paging.Streams;
+import io.reelgraph.listing.Streams;
 
 /**
  * Describes each list's NDJSON stream as what it is: an alternative answer of the list's operation, after its JSON

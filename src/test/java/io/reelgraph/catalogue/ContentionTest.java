@@ -37,8 +37,11 @@ class ContentionTest {
 
         assertEquals(1, statuses.get(201), "exactly one creates: " + statuses);
         assertEquals(199, statuses.get(200), "the others update: " + statuses);
-        assertEquals(1, db.count("SELECT COUNT(*) FROM video_author WHERE author_id = ? AND video_id = ?",
-                author, video));
+        // one row, holding what one of the clients sent
+        List<Map<String, Object>> rows = db.rows("SELECT extra_data FROM video_author WHERE author_id = ? AND video_id = ?",
+                author, video);
+        assertEquals(1, rows.size(), rows.toString());
+        assertTrue(((String) rows.get(0).get("extra_data")).matches("client \\d+"), rows.toString());
     }
 
     @Test
@@ -51,7 +54,10 @@ class ContentionTest {
 
         assertEquals(1, statuses.get(200), "exactly one wins: " + statuses);
         assertEquals(49, statuses.get(409), "the others are told it is taken: " + statuses);
-        assertEquals(1, db.count("SELECT COUNT(*) FROM author WHERE featured_video_id = ?", video));
+        // the winner is one of the fans, and holds the video
+        List<Map<String, Object>> featuring = db.rows("SELECT id FROM author WHERE featured_video_id = ?", video);
+        assertEquals(1, featuring.size(), featuring.toString());
+        assertTrue(authors.contains((Long) featuring.get(0).get("id")), featuring.toString());
     }
 
     @Test

@@ -106,7 +106,7 @@ class ExpandTest {
                 .body("items[0].credits[0].author.credits[0].extraData", equalTo("g"))
                 .body("items[0].featuredBy", nullValue());
         get("/videos?code=" + tag + "&sort=-score&expand=author.videos").statusCode(200)
-                .body("items.author.videos.code", everyItem(contains(tag + " hi", tag + " lo")));
+                .body("items", hasSize(2)).body("items.author.videos.code", everyItem(contains(tag + " hi", tag + " lo")));
     }
 
     @Test

@@ -34,7 +34,7 @@ class ImportPlanUnitTest {
         assertEquals(List.of("v"), plan.newVideos.stream().map(ImportPlan.PlannedRow::key).toList());
         assertEquals(List.of(4L), List.copyOf(plan.existingAuthors.keySet()));
         assertEquals("/edges/1/to", plan.existingVideos.get(9L));
-        assertEquals(List.of("upload", "featured", "credit"), plan.links.stream().map(ImportPlan.Link::kind).toList());
+        assertEquals(List.of("upload", "featured", "credit"), plan.links.stream().map(ImportPlan.PlannedEdge::kind).toList());
     }
 
     @Test

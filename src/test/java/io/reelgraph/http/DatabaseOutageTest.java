@@ -70,6 +70,8 @@ class DatabaseOutageTest {
                 .header("Content-Type", "application/json").header("Authorization", Tokens.editor())
                 .timeout(Duration.ofSeconds(65)).POST(HttpRequest.BodyPublishers.ofString(graphDocument(bulkTag)))
                 .build(), HttpResponse.BodyHandlers.discarding()).thenApply(Answer::of));
+        // what follows is about requests in flight: at least the bulk import must still be running
+        assertTrue(imports.stream().anyMatch(response -> !response.isDone()), "no request was in flight");
         EmbeddedDatabaseOutage.stop();
         long gone = System.nanoTime();
         try {

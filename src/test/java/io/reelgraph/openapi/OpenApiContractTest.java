@@ -110,6 +110,10 @@ class OpenApiContractTest {
             if (responses.keySet().stream().anyMatch(status -> status.startsWith("2") && !status.equals("204"))) {
                 expected.add("406");
             }
+            if (((List<Map<String, String>>) operation.getOrDefault("parameters", List.of())).stream()
+                    .anyMatch(parameter -> parameter.get("name").equals("If-Match"))) {
+                expected.add("412");
+            }
             if (operation.get("requestBody") != null) {
                 expected.addAll(List.of("413", "415"));
             }
@@ -135,5 +139,14 @@ class OpenApiContractTest {
                 contract.getString("paths.'/videos/{id}'.put.responses.'200'.headers.ETag.'$ref'"));
         assertNotNull(contract.get("paths.'/graph'.get.responses.'404'"), "a start node that does not exist");
         assertNotNull(contract.get("info.license.identifier"), "OpenAPI 3.1 wants an identifier or a URL");
+        // the request examples live in components and every reference to one resolves
+        Map<String, Object> examples = contract.getMap("components.examples");
+        List<String> refs = new ArrayList<>();
+        Matcher ref = Pattern.compile("\"#/components/examples/([^\"]+)\"").matcher(contract.prettify());
+        while (ref.find()) {
+            refs.add(ref.group(1));
+        }
+        assertTrue(refs.size() >= 10, refs.toString());
+        assertTrue(examples.keySet().containsAll(refs), refs + " in " + examples.keySet());
     }
 }

@@ -4,9 +4,11 @@ import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,13 @@ import java.util.concurrent.TimeUnit;
  * JVM options of the test's choosing and its configuration as system properties, logging to a file under target.
  */
 public final class PackagedApp implements AutoCloseable {
+
+    /**
+     * Its own client, not {@link Http#CLIENT}: the readiness polls would leave an idle connection in the shared pool,
+     * which a test's request could then take just as the application closes idle connections (on SIGTERM).
+     */
+    private static final HttpClient READINESS = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Process process;
     private final int port;
@@ -64,7 +73,7 @@ public final class PackagedApp implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline && process.isAlive()) {
             try {
-                if (Http.CLIENT.send(HttpRequest.newBuilder(uri("/q/health/ready")).build(),
+                if (READINESS.send(HttpRequest.newBuilder(uri("/q/health/ready")).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }

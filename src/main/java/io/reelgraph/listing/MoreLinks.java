@@ -1,4 +1,4 @@
-package io.reelgraph.paging;
+package io.reelgraph.listing;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 

@@ -1,4 +1,4 @@
-package io.reelgraph.paging;
+package io.reelgraph.listing;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -1,4 +1,4 @@
-package io.reelgraph.paging;
+package io.reelgraph.listing;
 
 import java.util.List;
 import java.util.function.Function;

@@ -1,4 +1,4 @@
-package io.reelgraph.paging;
+package io.reelgraph.listing;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

@@ -1,6 +1,8 @@
-package io.reelgraph.devdb;
+package io.reelgraph.bench;
 
 import java.nio.file.Path;
+
+import io.reelgraph.devdb.EmbeddedMariaDb;
 
 /**
  * The embedded MariaDB as a process of its own, for {@code bench/run.sh}: starts the server with an empty database,

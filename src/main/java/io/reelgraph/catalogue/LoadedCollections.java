@@ -1,4 +1,4 @@
-package io.reelgraph.common;
+package io.reelgraph.catalogue;
 
 import java.util.Collection;
 
@@ -8,12 +8,12 @@ import org.hibernate.Hibernate;
  * Keeps the inverse side of an association in sync only where it is loaded. Hibernate Reactive cannot load a
  * collection behind our back, and an unloaded one needs no sync: its next fetch reads the owning side.
  */
-public final class LoadedCollections {
+final class LoadedCollections {
 
     private LoadedCollections() {
     }
 
-    public static <T> void sync(Collection<T> collection, T element, boolean added) {
+    static <T> void sync(Collection<T> collection, T element, boolean added) {
         if (!Hibernate.isInitialized(collection)) {
             return;
         }

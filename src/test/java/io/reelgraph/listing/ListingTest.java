@@ -1,4 +1,4 @@
-package io.reelgraph.paging;
+package io.reelgraph.listing;
 
 import static io.reelgraph.support.Api.assertProblem;
 import static io.reelgraph.support.Api.get;

@@ -1,4 +1,4 @@
-package io.reelgraph.paging;
+package io.reelgraph.listing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
