@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.reelgraph.common.PlainText;
 
 /**
  * {@code POST /authors}: a new author, optionally with a graph around it, created all or nothing. Each link names
@@ -19,7 +20,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @RegisterForReflection
 public record AuthorCreate(
-        @NotBlank @Size(max = Author.NAME_LENGTH) String name,
+        @NotBlank @Size(max = Author.NAME_LENGTH) @PlainText String name,
         @Valid VideoFields featuredVideo,
         Long featuredVideoId,
         @Size(max = MAX_LINKS) List<@NotNull @Valid VideoFields> videos,
@@ -48,6 +49,6 @@ public record AuthorCreate(
     @RegisterForReflection
     @Schema(name = "AuthorCreateCredit")
     public record Credit(@Valid VideoFields video, Long videoId,
-            @Size(max = VideoAuthor.EXTRA_DATA_LENGTH) String extraData) {
+            @Size(max = VideoAuthor.EXTRA_DATA_LENGTH) @PlainText String extraData) {
     }
 }

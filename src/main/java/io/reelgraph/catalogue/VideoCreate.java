@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.reelgraph.common.Finite;
+import io.reelgraph.common.PlainText;
 
 /**
  * {@code POST /videos}: a new video, optionally with a graph around it, created all or nothing. Each link names
@@ -20,8 +21,8 @@ import io.reelgraph.common.Finite;
  */
 @RegisterForReflection
 public record VideoCreate(
-        @NotBlank @Size(max = Video.CODE_LENGTH) String code,
-        @Size(max = Video.IMG_LENGTH) String img,
+        @NotBlank @Size(max = Video.CODE_LENGTH) @PlainText String code,
+        @Size(max = Video.IMG_LENGTH) @PlainText String img,
         @Finite Float score,
         @Valid AuthorFields author,
         Long authorId,
@@ -49,6 +50,6 @@ public record VideoCreate(
     @RegisterForReflection
     @Schema(name = "VideoCreateCredit")
     public record Credit(@Valid AuthorFields author, Long authorId,
-            @Size(max = VideoAuthor.EXTRA_DATA_LENGTH) String extraData) {
+            @Size(max = VideoAuthor.EXTRA_DATA_LENGTH) @PlainText String extraData) {
     }
 }

@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
@@ -20,7 +21,8 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 /**
  * Request bodies must have the declared JSON types: {@code "name": 5} or {@code "score": "9"} are errors, not
  * silently converted values; and text must be valid Unicode: an unpaired surrogate escape ({@code "\ud83d"}) cannot
- * be stored as utf8mb4. (Unknown fields are rejected by {@code quarkus.jackson.fail-on-unknown-properties}.)
+ * be stored as utf8mb4; and a body is one JSON document with each key once. (Unknown fields are rejected by
+ * {@code quarkus.jackson.fail-on-unknown-properties}; bytes that are not UTF-8 by {@code http.WellFormedUtf8}.)
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -39,6 +41,9 @@ public class StrictJson implements ObjectMapperCustomizer {
         }
         mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
         mapper.registerModule(new SimpleModule().addDeserializer(String.class, new WellFormedText()));
+        // one document, each key once: a second document or a repeated key would be read past or read twice
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     }
 
     static final class WellFormedText extends StdScalarDeserializer<String> {

@@ -24,6 +24,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(ProblemType.NOT_FOUND.problem(detail));
     }
 
+    /** A body or parameter that cannot be read at all (not one well-formed JSON document in UTF-8, ...). */
+    public static ApiException malformed(String detail) {
+        return new ApiException(ProblemType.MALFORMED_REQUEST.problem(detail));
+    }
+
     public static ApiException conflict(String detail) {
         return new ApiException(ProblemType.CONFLICT.problem(detail));
     }

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import io.reelgraph.catalogue.Author;
 import io.reelgraph.catalogue.Video;
 import io.reelgraph.catalogue.VideoAuthor;
+import io.reelgraph.common.PlainText;
 import io.reelgraph.error.Problem;
 
 /**
@@ -228,7 +229,9 @@ final class ImportPlan {
     }
 
     private void text(String value, String pointer, int maxLength, boolean required) {
-        if (value == null || value.isBlank()) {
+        if (value != null && PlainText.Validator.firstRefused(value) >= 0) {
+            violation(pointer, PlainText.MESSAGE); // before blankness: U+2028 alone is blank to String.isBlank
+        } else if (value == null || value.isBlank()) {
             if (required) {
                 violation(pointer, "must not be blank");
             }

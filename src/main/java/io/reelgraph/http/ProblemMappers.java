@@ -79,6 +79,9 @@ public class ProblemMappers {
         String detail;
         if (e instanceof UnrecognizedPropertyException unknown) {
             detail = "Unknown field '" + jsonPath(unknown) + "'";
+        } else if (e instanceof MismatchedInputException mismatch && mismatch.getOriginalMessage() != null
+                && mismatch.getOriginalMessage().startsWith("Trailing token")) {
+            detail = "The body has more after its JSON document: send exactly one";
         } else if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
             MismatchedInputException mismatch = (MismatchedInputException) e;
             detail = mismatch.getPath().isEmpty()

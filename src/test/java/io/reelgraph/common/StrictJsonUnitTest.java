@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
@@ -33,5 +34,12 @@ class StrictJsonUnitTest {
             "{\"id\":false}", "{\"name\":\"\\ud83d\"}", "{\"name\":\"a\\udc00b\"}", "{\"name\":\"\\udfac\\ud83c\"}" })
     void otherTypesAndUnpairedSurrogatesAreRefused(String body) {
         assertThrows(MismatchedInputException.class, () -> mapper.readValue(body, Fields.class), body);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "{\"name\":\"a\"} {}", "{\"name\":\"a\"}x", "{\"name\":\"a\",\"name\":\"b\"}",
+            "{\"id\":1,\"name\":\"a\",\"id\":1}" })
+    void moreThanOneDocumentOrAKeyTwiceIsRefused(String body) {
+        assertThrows(JsonProcessingException.class, () -> mapper.readValue(body, Fields.class), body);
     }
 }

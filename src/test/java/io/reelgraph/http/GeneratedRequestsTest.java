@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -13,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -55,10 +57,14 @@ class GeneratedRequestsTest {
     private final List<Long> deletableAuthors = new ArrayList<>(List.of(9_000_000_000L));
     private final List<Long> deletableVideos = new ArrayList<>(List.of(9_000_000_000L));
 
-    private record Call(String method, String path, String body, String token) {
+    /**
+     * @param badBytes bytes, in hex, sent in the middle of the body's first string: not well-formed UTF-8
+     * @param malformed whether the body was made not one JSON document on purpose, which must never be accepted
+     */
+    private record Call(String method, String path, String body, String token, String badBytes, boolean malformed) {
 
         Call(String method, String path, String body) {
-            this(method, path, body, method.equals("GET") ? null : Tokens.editor());
+            this(method, path, body, method.equals("GET") ? null : Tokens.editor(), null, false);
         }
     }
 
@@ -74,18 +80,22 @@ class GeneratedRequestsTest {
         int rejectedWrites = 0;
         String tables = db.fingerprint();
         for (int i = 0; i < REQUESTS; i++) {
-            Call call = authenticate(generate(in), in);
+            Call call = malform(authenticate(generate(in), in), in);
             HttpResponse<String> response = send(call);
             int status = response.statusCode();
             statuses.merge(status, 1, Integer::sum);
             String context = "request " + i + " of seed " + seed + ": " + call.method() + " " + call.path() + " "
-                    + abbreviate(call.body()) + " -> " + status + " " + abbreviate(response.body());
+                    + abbreviate(call.body()) + (call.badBytes() == null ? "" : " with bytes " + call.badBytes())
+                    + " -> " + status + " " + abbreviate(response.body());
             if (status >= 500) {
                 fail("5xx for " + context);
             }
             if (status >= 400) {
                 assertTrue(response.headers().firstValue("Content-Type").orElse("")
                         .startsWith("application/problem+json"), "not a problem body for " + context);
+            }
+            if (call.malformed()) {
+                assertTrue(status >= 400, "a body that is not one well-formed JSON document was accepted: " + context);
             }
             if (!call.method().equals("GET") && !Tokens.editor().equals(call.token())) {
                 assertTrue(status >= 400, "a write without an editor's token was not refused: " + context);
@@ -199,7 +209,23 @@ class GeneratedRequestsTest {
         }
         String token = in.oneOf(List.of("", "Bearer", "Bearer not.a.jwt", "Basic dXNlcjpwYXNz", Tokens.expired(),
                 Tokens.withRoles("viewer"), Tokens.fromIssuer("someone-else")));
-        return new Call(call.method(), call.path(), call.body(), token.isEmpty() ? null : token);
+        return new Call(call.method(), call.path(), call.body(), token.isEmpty() ? null : token, null, false);
+    }
+
+    /** Now and then a body that is not exactly one JSON document: more after it, a key twice, bytes not UTF-8. */
+    private static Call malform(Call call, BadInput in) {
+        if (call.body() == null || !in.chance(10)) {
+            return call;
+        }
+        return switch (in.oneOf(List.of("trailing", "duplicate", "bytes"))) {
+            case "trailing" -> new Call(call.method(), call.path(), call.body() + in.oneOf(List.of(" {}", "x", "]",
+                    " null", ",")), call.token(), null, true);
+            case "duplicate" -> new Call(call.method(), call.path(),
+                    call.body().replaceFirst("^\\{\"([^\"]+)\":", "{\"$1\":null,\"$1\":"), call.token(), null,
+                    call.body().startsWith("{\""));
+            default -> new Call(call.method(), call.path(), call.body(), call.token(),
+                    in.oneOf(List.of("80", "c3", "c080", "e09fbf", "eda080", "f4908080", "ff")), call.body().contains("\""));
+        };
     }
 
     private static Map<String, Supplier<String>> videoFields(BadInput in) {
@@ -266,8 +292,21 @@ class GeneratedRequestsTest {
             request.header("Authorization", call.token());
         }
         request.method(call.method(), call.body() == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(call.body()));
+                : HttpRequest.BodyPublishers.ofByteArray(bytes(call)));
         return Http.CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static byte[] bytes(Call call) {
+        byte[] text = call.body().getBytes(StandardCharsets.UTF_8);
+        int at = call.body().indexOf('"') + 1;
+        if (call.badBytes() == null || at == 0) {
+            return text;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(call.body().substring(0, at).getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(HexFormat.of().parseHex(call.badBytes()));
+        out.writeBytes(call.body().substring(at).getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
     }
 
     /** Ids of created authors and videos join the pool, so later requests link to them. */
