@@ -78,10 +78,11 @@ LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 awk '$1 > 0.5 { exit 1 }' /proc/loadavg || log "warning: load average $LOAD_BEFORE: other work on this machine skews the numbers"
 # the service with its raw baseline, built apart from the shipped one (target/quarkus-app), which has neither
 APP=target/bench-app
-if [[ ! -f $APP/quarkus-run.jar || ! -f target/classes/io/reelgraph/bench/BenchDatabase.class ]]; then
+if [[ ! -f $APP/quarkus-run.jar ]]; then
     log "building the service with its raw baseline into $APP (./mvnw package -Pbench)"
-    ./mvnw -B -q package -DskipTests -Pbench -Dquarkus.profile=bench -Dquarkus.package.output-directory=bench-app \
-        >"$WORK/build.log" 2>&1 || die "the build failed: $(tail -30 "$WORK/build.log")"
+    ./mvnw -B -q package -Dmaven.test.skip=true -P 'bench,!generated-clients' -Dquarkus.profile=bench \
+        -Dquarkus.package.output-directory=bench-app >"$WORK/build.log" 2>&1 \
+        || die "the build failed: $(tail -30 "$WORK/build.log")"
 fi
 
 # --- the database -------------------------------------------------------------------------------------------------
@@ -106,7 +107,7 @@ else
     log "starting the embedded MariaDB"
     : >"$WORK/mariadb.log" # empty before the wait below reads it, not when the background process gets to it
     java -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
-        -cp "$ROOT/target/classes:$(cat "$classpath")" io.reelgraph.bench.BenchDatabase "$WORK/mariadb" reelgraph \
+        -cp "$ROOT/$APP/app/*:$(cat "$classpath")" io.reelgraph.bench.BenchDatabase "$WORK/mariadb" reelgraph \
         >"$WORK/mariadb.log" 2>&1 &
     DB_PID=$!
     for _ in $(seq 1 1800); do

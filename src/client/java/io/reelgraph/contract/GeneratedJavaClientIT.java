@@ -66,7 +66,7 @@ import io.reelgraph.support.Tokens;
  * The Java client that OpenAPI Generator makes from the contract the build wrote (java, native library,
  * asynchronous: target/clients/java), used as another service would use it, against the packaged application: the
  * note's three scripts, a list read page by page, {@code expand}, {@code GET} and {@code POST /graph}, a credit put
- * and deleted, and a 409 and a 412 read as {@link Problem}s. What each write did is checked in the tables.
+ * and deleted, and a 409, a 412, a 400 and a 404 read as {@link Problem}s. What each write did is checked in the tables.
  */
 class GeneratedJavaClientIT {
 
@@ -290,7 +290,7 @@ class GeneratedJavaClientIT {
         try (URLClassLoader alone = new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
             Method run = alone.loadClass("Catalogue").getDeclaredMethod("createAndRead", String.class, String.class);
             run.setAccessible(true);
-            Object ada = run.invoke(null, "http://localhost:" + app.port(), Tokens.editor().substring("Bearer ".length()));
+            Object ada = run.invoke(null, "http://localhost:" + app.port(), Tokens.editorJwt());
             long id = (Long) ada.getClass().getMethod("getId").invoke(ada);
             assertEquals(List.of(Map.of("name", "Ada", "code", "intro", "author_id", id)), db.rows("SELECT a.name,"
                     + " v.code, v.author_id FROM author a JOIN video v ON v.author_id = a.id WHERE a.id = ?", id));

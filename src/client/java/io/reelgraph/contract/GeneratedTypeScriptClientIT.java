@@ -48,7 +48,7 @@ class GeneratedTypeScriptClientIT {
         JsonNode made;
         try (PackagedApp app = PackagedApp.start(config, List.of(), "generated-ts-client.log")) {
             List<String> output = run(Map.of("REELGRAPH_URL", "http://localhost:" + app.port(),
-                    "REELGRAPH_TOKEN", Tokens.editor().substring("Bearer ".length())),
+                    "REELGRAPH_TOKEN", Tokens.editorJwt()),
                     "node", "target/clients/typescript-build/src/client/typescript/replay.js");
             made = new ObjectMapper().readTree(output.get(output.size() - 1));
         }

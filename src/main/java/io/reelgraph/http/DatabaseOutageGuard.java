@@ -68,7 +68,7 @@ public class DatabaseOutageGuard {
         sweeper = vertx.setPeriodic(SWEEP.toMillis(), id -> inFlight.removeIf(InFlight::answered));
         router.route().order(GuardOrder.OUTAGE).handler(context -> {
             // health, metrics and OpenAPI must answer for themselves (liveness stays UP through an outage)
-            if (!context.request().path().startsWith("/q/") && !RequestTimeout.isUpgrade(context)) {
+            if (!context.request().path().startsWith("/q/") && !GuardOrder.isUpgrade(context)) {
                 InFlight request = new InFlight(context, Vertx.currentContext());
                 inFlight.add(request);
                 context.addEndHandler(ended -> inFlight.remove(request));

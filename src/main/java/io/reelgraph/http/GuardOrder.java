@@ -28,4 +28,9 @@ final class GuardOrder {
     static boolean isImportPath(RoutingContext context) {
         return context.request().path().equals("/graph");
     }
+
+    /** A WebSocket (the Dev UI's) lives on after its HTTP request: the guards leave it alone. */
+    static boolean isUpgrade(RoutingContext context) {
+        return "websocket".equalsIgnoreCase(context.request().getHeader("Upgrade"));
+    }
 }

@@ -39,7 +39,7 @@ public class RequestTimeout {
 
     void install(@Observes Router router, Vertx vertx) {
         router.route().order(GuardOrder.TIMEOUT).handler(context -> {
-            if (isUpgrade(context)) {
+            if (GuardOrder.isUpgrade(context)) {
                 context.next();
                 return;
             }
@@ -58,11 +58,6 @@ public class RequestTimeout {
                 context.next();
             }
         });
-    }
-
-    /** A WebSocket (the Dev UI's) lives on after its HTTP request. */
-    static boolean isUpgrade(RoutingContext context) {
-        return "websocket".equalsIgnoreCase(context.request().getHeader("Upgrade"));
     }
 
     private static boolean isLateAnswer(RoutingContext context) {

@@ -18,7 +18,8 @@ import io.reelgraph.error.Problem;
  * the methods would replace the generated success responses): 400, 500 and 503 everywhere, 406 where there is a body
  * to answer with, 404 where the request names ids, 401, 403 and 409 (a race lost, a row gone meanwhile) on writes,
  * 412 where there is an {@code If-Match}, 413 and 415 where there is a body to read. The resources name only the
- * responses they describe more closely (which 409). Every error response is described as a {@link Problem}, including those
+ * responses they describe more closely (e.g. which 409). Every error response is described as a {@link Problem}, including
+ * those
  * the scanner adds with no content (401 and 403 of {@code @RolesAllowed}), so that a generated client can read each
  * one as the same type.
  */

@@ -15,7 +15,7 @@ import io.smallrye.mutiny.Uni;
 
 /** Credits (video_author rows), addressed by both ends. */
 @ApplicationScoped
-public class CreditService {
+class CreditService {
 
     private final Transactions transactions;
 
@@ -24,7 +24,7 @@ public class CreditService {
     }
 
     /** The credit after the write, and whether the write created it. */
-    public record Saved(CreditView credit, boolean created) {
+    record Saved(CreditView credit, boolean created) {
     }
 
     /**
@@ -32,7 +32,7 @@ public class CreditService {
      * clients create the same credit at once, the loser's insert fails on the primary key; its retry, in a new
      * transaction, finds the winner's row and updates it.
      */
-    public Uni<Saved> put(Long videoId, Long authorId, String extraData) {
+    Uni<Saved> put(Long videoId, Long authorId, String extraData) {
         // both made now, in the request: a Uni is lazy, and the retry runs only after a duplicate key
         Uni<Saved> retry = transactions.write(() -> putOnce(videoId, authorId, extraData));
         return transactions.write(() -> putOnce(videoId, authorId, extraData))
@@ -48,7 +48,7 @@ public class CreditService {
                         : create(videoId, authorId, extraData));
     }
 
-    public Uni<Void> delete(Long videoId, Long authorId) {
+    Uni<Void> delete(Long videoId, Long authorId) {
         return transactions.write(() -> Lookups.requireDeleted(
                 VideoAuthor.delete("id", new VideoAuthorId(authorId, videoId)),
                 () -> ApiException.notFound("author " + authorId + " is not credited on video " + videoId)));

@@ -25,6 +25,11 @@ public final class Tokens {
         return "Bearer " + EDITOR;
     }
 
+    /** The same token alone, for clients that add {@code Bearer} themselves. */
+    public static String editorJwt() {
+        return EDITOR;
+    }
+
     public static String withRoles(String... roles) {
         return "Bearer " + sign("reelgraph", Duration.ofHours(1), roles);
     }
