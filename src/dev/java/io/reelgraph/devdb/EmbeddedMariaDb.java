@@ -73,7 +73,7 @@ public final class EmbeddedMariaDb {
                     .addArg("--bind-address=127.0.0.1")
                     // mariadbd refuses to run as root unless told to; CI and containers are root
                     .addArg("--user=" + System.getProperty("user.name"));
-            DB db = DB.newEmbeddedDB(config.build());
+            DB db = new LevelledLogServer(config.build());
             db.start();
             db.createDB(database);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(db, runDir), "embedded-mariadb-stop"));
