@@ -17,8 +17,7 @@ import io.smallrye.config.PropertiesConfigSource;
  * Points the datasource at an embedded MariaDB in dev mode and tests when no server is configured, so that
  * {@code ./mvnw quarkus:dev} and {@code ./mvnw verify} need nothing but Java. A configured
  * {@code quarkus.datasource.reactive.url} (for example {@code QUARKUS_DATASOURCE_REACTIVE_URL}) wins and nothing
- * starts; the prod profile never starts anything. Also gives dev mode and tests a key pair for bearer tokens
- * ({@link DevJwtKeys}) unless one is configured.
+ * starts; the prod profile never starts anything. (The dev key pair for bearer tokens is {@code devauth}'s.)
  */
 public class EmbeddedMariaDbConfigSourceFactory implements ConfigSourceFactory {
 
@@ -33,10 +32,6 @@ public class EmbeddedMariaDbConfigSourceFactory implements ConfigSourceFactory {
             return List.of();
         }
         List<ConfigSource> sources = new ArrayList<>();
-        if (!isSet(context.getValue("mp.jwt.verify.publickey"))
-                && !isSet(context.getValue("mp.jwt.verify.publickey.location"))) {
-            sources.add(new PropertiesConfigSource(devJwt(), "DevJwtKeys", ORDINAL));
-        }
         if (isSet(context.getValue("quarkus.datasource.reactive.url"))
                 || "false".equalsIgnoreCase(context.getValue("reelgraph.embedded-db.enabled").getValue())) {
             return sources;
@@ -46,13 +41,6 @@ public class EmbeddedMariaDbConfigSourceFactory implements ConfigSourceFactory {
         int port = EmbeddedMariaDb.startOncePerJvm(workDir, database);
         sources.add(new PropertiesConfigSource(datasource(port, database), "EmbeddedMariaDb", ORDINAL));
         return sources;
-    }
-
-    /** Verification (and, for the tests' token signing, signing) with this JVM's dev key pair. */
-    static Map<String, String> devJwt() {
-        return Map.of(
-                "mp.jwt.verify.publickey", DevJwtKeys.publicKeyPem(),
-                "smallrye.jwt.sign.key", DevJwtKeys.privateKeyPem());
     }
 
     /** The datasource configuration for the embedded server on {@code port}. */

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.reelgraph.devauth.DevJwtKeys;
 
 /**
  * For tests of the packaged application, which runs in the prod profile and so starts no database itself: starts the

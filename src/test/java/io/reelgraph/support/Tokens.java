@@ -9,7 +9,7 @@ import java.util.Base64;
 import java.util.Set;
 
 import io.reelgraph.common.Roles;
-import io.reelgraph.devdb.DevJwtKeys;
+import io.reelgraph.devauth.DevJwtKeys;
 import io.smallrye.jwt.build.Jwt;
 
 /** Bearer tokens signed with the dev/test key pair, which the service under test verifies. */

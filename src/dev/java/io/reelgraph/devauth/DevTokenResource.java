@@ -1,4 +1,4 @@
-package io.reelgraph.devdb;
+package io.reelgraph.devauth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -1,4 +1,4 @@
-package io.reelgraph.devdb;
+package io.reelgraph.devauth;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
