@@ -18,11 +18,7 @@ import java.io.InputStreamReader;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +38,7 @@ import io.reelgraph.devdb.EmbeddedMariaDbTestResource;
 import io.reelgraph.listing.Listing;
 import io.reelgraph.support.Api;
 import io.reelgraph.support.Http;
+import io.reelgraph.support.Jdbc;
 import io.reelgraph.support.PackagedApp;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
@@ -61,6 +58,7 @@ class HubReadsIT {
     private static final int BOUNDED_BODY = 64 * 1024;
 
     private static Map<String, String> database;
+    private static Jdbc jdbc;
     private static PackagedApp app;
     private static long hub;
     private static long hubVideo;
@@ -70,37 +68,39 @@ class HubReadsIT {
     @BeforeAll
     static void startWithHubs() throws Exception {
         database = EmbeddedMariaDbTestResource.ownDatabase("reelgraph_hubs");
+        jdbc = new Jdbc(database);
         app = PackagedApp.start(database, List.of("-Xmx96m", "-XX:+ExitOnOutOfMemoryError"), "hub-reads.log");
         RestAssured.port = app.port();
-        if (count("SELECT COUNT(*) FROM author WHERE name = 'hub'") == 0) {
+        if (jdbc.number("SELECT COUNT(*) FROM author WHERE name = 'hub'") == 0) {
             long started = System.nanoTime();
             // the hub uploads a million videos (h1 ..), is credited on each, and features the first; a million fans
             // are credited on that first video
             // a million videos of nobody first: the hub's ids come after them, as a popular author's do in a catalogue
             // that grew before it, and an index the server skips for a walk of the primary key shows
-            sql("INSERT INTO video (code) SELECT CONCAT('old', seq) FROM seq_1_to_" + LINKS);
-            sql("INSERT INTO author (name) VALUES ('hub')");
-            sql("INSERT INTO video (code, score, author_id) SELECT CONCAT('h', seq), (seq % 100) / 10,"
+            jdbc.execute("INSERT INTO video (code) SELECT CONCAT('old', seq) FROM seq_1_to_" + LINKS);
+            jdbc.execute("INSERT INTO author (name) VALUES ('hub')");
+            jdbc.execute("INSERT INTO video (code, score, author_id) SELECT CONCAT('h', seq), (seq % 100) / 10,"
                     + " (SELECT id FROM author WHERE name = 'hub') FROM seq_1_to_" + LINKS);
-            sql("INSERT INTO video_author (author_id, video_id, extra_data) SELECT author_id, id, 'own' FROM video"
+            jdbc.execute("INSERT INTO video_author (author_id, video_id, extra_data) SELECT author_id, id, 'own' FROM video"
                     + " WHERE author_id IS NOT NULL");
-            sql("UPDATE author SET featured_video_id = (SELECT MIN(id) FROM video WHERE code = 'h1') WHERE name = 'hub'");
-            sql("INSERT INTO author (name) SELECT CONCAT('fan', seq) FROM seq_1_to_" + LINKS);
-            sql("INSERT INTO video_author (author_id, video_id, extra_data) SELECT id, (SELECT MIN(id) FROM video"
+            jdbc.execute(
+                    "UPDATE author SET featured_video_id = (SELECT MIN(id) FROM video WHERE code = 'h1') WHERE name = 'hub'");
+            jdbc.execute("INSERT INTO author (name) SELECT CONCAT('fan', seq) FROM seq_1_to_" + LINKS);
+            jdbc.execute("INSERT INTO video_author (author_id, video_id, extra_data) SELECT id, (SELECT MIN(id) FROM video"
                     + " WHERE code = 'h1'), 'fan' FROM author WHERE name LIKE 'fan%'");
             // the only videos scoring 10, all after the others in id order
-            sql("INSERT INTO video (code, score) SELECT CONCAT('top', seq), 10 FROM seq_1_to_5000");
+            jdbc.execute("INSERT INTO video (code, score) SELECT CONCAT('top', seq), 10 FROM seq_1_to_5000");
             // an author with many uploads, all of them after the others: the server would rather walk the primary
             // key to find them in id order than use the author's index
-            sql("INSERT INTO author (name) VALUES ('late')");
-            sql("INSERT INTO video (code, author_id) SELECT CONCAT('late', seq), (SELECT id FROM author WHERE name ="
+            jdbc.execute("INSERT INTO author (name) VALUES ('late')");
+            jdbc.execute("INSERT INTO video (code, author_id) SELECT CONCAT('late', seq), (SELECT id FROM author WHERE name ="
                     + " 'late') FROM seq_1_to_20000");
             System.out.printf("[hubs] 1M uploads, 2M credits and 1M authors made in %.1f s%n",
                     (System.nanoTime() - started) / 1e9);
         }
-        hub = count("SELECT id FROM author WHERE name = 'hub'");
-        hubVideo = count("SELECT MIN(id) FROM video WHERE code = 'h1'");
-        late = count("SELECT id FROM author WHERE name = 'late'");
+        hub = jdbc.number("SELECT id FROM author WHERE name = 'hub'");
+        hubVideo = jdbc.number("SELECT MIN(id) FROM video WHERE code = 'h1'");
+        late = jdbc.number("SELECT id FROM author WHERE name = 'late'");
         smallAuthor = Api.post("/authors", """
                 {"name":"small","videos":[{"code":"s1"},{"code":"s2"}],
                  "credits":[{"videoId":%d,"extraData":"guest"}]}""".formatted(hubVideo)).statusCode(201)
@@ -310,33 +310,7 @@ class HubReadsIT {
     }
 
     private static long handlerReads() throws SQLException {
-        try (Connection db = connect();
-                Statement status = db.createStatement();
-                ResultSet rows = status.executeQuery("SHOW GLOBAL STATUS LIKE 'Handler_read%'")) {
-            long total = 0;
-            while (rows.next()) {
-                total += rows.getLong(2);
-            }
-            return total;
-        }
-    }
-
-    private static void sql(String statement) throws SQLException {
-        try (Connection db = connect(); Statement update = db.createStatement()) {
-            update.execute(statement);
-        }
-    }
-
-    private static long count(String query) throws SQLException {
-        try (Connection db = connect();
-                Statement select = db.createStatement();
-                ResultSet rows = select.executeQuery(query)) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
-
-    private static Connection connect() throws SQLException {
-        return DriverManager.getConnection(database.get("quarkus.datasource.jdbc.url"), "root", "");
+        return jdbc.rows("SHOW GLOBAL STATUS LIKE 'Handler_read%'").stream()
+                .mapToLong(row -> Long.parseLong(String.valueOf(row.get("Value")))).sum();
     }
 }

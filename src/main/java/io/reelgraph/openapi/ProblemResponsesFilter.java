@@ -18,10 +18,9 @@ import io.reelgraph.error.Problem;
  * the methods would replace the generated success responses): 400, 500 and 503 everywhere, 406 where there is a body
  * to answer with, 404 where the request names ids, 401, 403 and 409 (a race lost, a row gone meanwhile) on writes,
  * 412 where there is an {@code If-Match}, 413 and 415 where there is a body to read. The resources name only the
- * responses they describe more closely (e.g. which 409). Every error response is described as a {@link Problem}, including
- * those
- * the scanner adds with no content (401 and 403 of {@code @RolesAllowed}), so that a generated client can read each
- * one as the same type.
+ * responses they describe more closely (e.g. which 409). Every error response is described as a {@link Problem},
+ * including those the scanner adds with no content (401 and 403 of {@code @RolesAllowed}), so that a generated client
+ * can read each one as the same type.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
@@ -69,8 +68,7 @@ public class ProblemResponsesFilter implements OASFilter {
 
     private static boolean answersWithABody(Operation operation) {
         return operation.getResponses().getAPIResponses().entrySet().stream()
-                .anyMatch(response -> response.getKey().startsWith("2") && response.getValue().getContent() != null
-                        && !response.getValue().getContent().getMediaTypes().isEmpty());
+                .anyMatch(response -> response.getKey().startsWith("2") && hasContent(response.getValue()));
     }
 
     /** Adds the response, or gives the problem's content to one that has none. */
@@ -79,13 +77,17 @@ public class ProblemResponsesFilter implements OASFilter {
         if (existing == null) {
             operation.getResponses().addAPIResponse(status,
                     OASFactory.createAPIResponse().description(description).content(problem()));
-        } else if (existing.getContent() == null || existing.getContent().getMediaTypes().isEmpty()) {
+        } else if (!hasContent(existing)) {
             // a response a resource described keeps its description; the scanner's bare reason phrases do not
             existing.content(problem());
             if (existing.getDescription() == null || SCANNER_DESCRIPTIONS.contains(existing.getDescription())) {
                 existing.description(description);
             }
         }
+    }
+
+    private static boolean hasContent(APIResponse response) {
+        return response.getContent() != null && !response.getContent().getMediaTypes().isEmpty();
     }
 
     private static Content problem() {

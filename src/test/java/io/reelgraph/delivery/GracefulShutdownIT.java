@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import io.reelgraph.devdb.EmbeddedMariaDbTestResource;
 import io.reelgraph.support.Api;
 import io.reelgraph.support.Http;
+import io.reelgraph.support.Jdbc;
 import io.reelgraph.support.PackagedApp;
 import io.reelgraph.support.Tokens;
 
@@ -58,13 +55,8 @@ class GracefulShutdownIT {
                 assertEquals(201, response.get(30, TimeUnit.SECONDS).statusCode(), "in flight at SIGTERM");
             }
             assertTrue(application.waitFor(30, TimeUnit.SECONDS), "the application did not exit");
-            try (Connection db = DriverManager.getConnection(database.get("quarkus.datasource.jdbc.url"), "root", "");
-                    PreparedStatement videos = db.prepareStatement("SELECT COUNT(*) FROM video WHERE img LIKE ?")) {
-                videos.setString(1, tag + "-%");
-                ResultSet count = videos.executeQuery();
-                count.next();
-                assertEquals(6 * 200, count.getInt(1), "every graph answered 201 is committed whole");
-            }
+            assertEquals(6 * 200, new Jdbc(database).number("SELECT COUNT(*) FROM video WHERE img LIKE ?", tag + "-%"),
+                    "every graph answered 201 is committed whole");
         }
     }
 

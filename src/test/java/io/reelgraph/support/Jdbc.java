@@ -24,11 +24,7 @@ public final class Jdbc {
     }
 
     public List<Map<String, Object>> rows(String sql, Object... args) throws SQLException {
-        try (Connection db = DriverManager.getConnection(url, "root", "");
-                PreparedStatement select = db.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                select.setObject(i + 1, args[i]);
-            }
+        try (Connection db = connect(); PreparedStatement select = prepare(db, sql, args)) {
             List<Map<String, Object>> rows = new ArrayList<>();
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
@@ -41,5 +37,34 @@ public final class Jdbc {
             }
             return rows;
         }
+    }
+
+    /** The first column of the first row as a number: a count, an id. */
+    public long number(String sql, Object... args) throws SQLException {
+        try (Connection db = connect();
+                PreparedStatement select = prepare(db, sql, args);
+                ResultSet result = select.executeQuery()) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    /** Runs a statement that writes (test data in bulk). */
+    public void execute(String sql, Object... args) throws SQLException {
+        try (Connection db = connect(); PreparedStatement statement = prepare(db, sql, args)) {
+            statement.execute();
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, "root", "");
+    }
+
+    private static PreparedStatement prepare(Connection db, String sql, Object... args) throws SQLException {
+        PreparedStatement statement = db.prepareStatement(sql);
+        for (int i = 0; i < args.length; i++) {
+            statement.setObject(i + 1, args[i]);
+        }
+        return statement;
     }
 }
