@@ -2,7 +2,10 @@ package io.reelgraph.database;
 
 import java.net.ConnectException;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.persistence.OptimisticLockException;
 
@@ -10,13 +13,15 @@ import org.hibernate.StaleStateException;
 
 import io.vertx.core.VertxException;
 import io.vertx.core.impl.NoStackTraceThrowable;
+import io.vertx.mysqlclient.MySQLBatchException;
 import io.vertx.mysqlclient.MySQLException;
 import io.vertx.sqlclient.ClosedConnectionException;
 
 /**
  * Recognises the database failures a client can provoke by racing another client, or that an outage causes.
  * Hibernate Reactive reports server errors as {@link SQLException}s, the reactive client as {@link MySQLException}s;
- * both carry the MariaDB/MySQL error code.
+ * both carry the MariaDB/MySQL error code. A batch ({@code executeBatch}) reports its executions' errors inside one
+ * {@link MySQLBatchException}, whose message says nothing: they are looked at as causes too.
  */
 public enum DatabaseErrors {
 
@@ -24,6 +29,15 @@ public enum DatabaseErrors {
     REFERENCED_ROW_MISSING(1452),
     DEADLOCK(1213),
     LOCK_WAIT_TIMEOUT(1205);
+
+    /**
+     * A Galera node that is not part of the primary component (cut off from the majority, joining, or donating its
+     * state) refuses every statement with this code ("WSREP has not yet prepared node for application use"), and
+     * fails a commit under way when it loses the component with the next one ("Error while appending streaming
+     * replication fragment (provider status: Not connected to Primary Component)"; the transaction is rolled back):
+     * the database, as seen through that connection, is unavailable.
+     */
+    private static final Set<Integer> UNAVAILABLE_CODES = Set.of(1047, 1180);
 
     private final int code;
 
@@ -37,11 +51,9 @@ public enum DatabaseErrors {
 
     /** The first recognised server error in the cause chain. */
     public static Optional<DatabaseErrors> of(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            int code = cause instanceof SQLException sql ? sql.getErrorCode()
-                    : cause instanceof MySQLException mysql ? mysql.getErrorCode() : 0;
+        for (Throwable cause : chain(failure)) {
             for (DatabaseErrors error : values()) {
-                if (error.code == code) {
+                if (error.code == code(cause)) {
                     return Optional.of(error);
                 }
             }
@@ -49,9 +61,26 @@ public enum DatabaseErrors {
         return Optional.empty();
     }
 
+    private static int code(Throwable cause) {
+        return cause instanceof SQLException sql ? sql.getErrorCode()
+                : cause instanceof MySQLException mysql ? mysql.getErrorCode() : 0;
+    }
+
+    /** The failure, its causes, and the errors of the executions of any batch among them. */
+    private static List<Throwable> chain(Throwable failure) {
+        List<Throwable> chain = new ArrayList<>();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            chain.add(cause);
+            if (cause instanceof MySQLBatchException batch) {
+                batch.getIterationError().values().forEach(execution -> chain.addAll(chain(execution)));
+            }
+        }
+        return chain;
+    }
+
     /** Whether the failure is an optimistic-locking check: the row changed since it was read. */
     public static boolean isStaleVersion(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+        for (Throwable cause : chain(failure)) {
             if (cause instanceof StaleStateException || cause instanceof OptimisticLockException) {
                 return true;
             }
@@ -64,7 +93,7 @@ public enum DatabaseErrors {
      * the database is up but every connection is busy. Vert.x says so only in words ("Timeout" when a session asks).
      */
     public static boolean isPoolExhausted(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+        for (Throwable cause : chain(failure)) {
             if (cause instanceof VertxException && "Timeout waiting for connection".equals(cause.getMessage())
                     || cause instanceof NoStackTraceThrowable && "Timeout".equals(cause.getMessage())) {
                 return true;
@@ -75,8 +104,9 @@ public enum DatabaseErrors {
 
     /** Whether the failure is the database being unreachable rather than a request's fault. */
     public static boolean isUnavailable(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConnectException || cause instanceof ClosedConnectionException) {
+        for (Throwable cause : chain(failure)) {
+            if (cause instanceof ConnectException || cause instanceof ClosedConnectionException
+                    || UNAVAILABLE_CODES.contains(code(cause))) {
                 return true;
             }
             // the pool hands out a connection the server has just closed; Vert.x says so only in words

@@ -28,6 +28,12 @@ import io.vertx.sqlclient.Pool;
  * and keeps those options, so that {@link #down} can ask the server directly, outside the pool. Each new connection
  * waits on a row lock no longer than a write's commit budget ({@link CommitDeadline#budget}; the server's
  * default is 50 s): a write still waiting then would be rolled back anyway, and meanwhile holds its connection.
+ * <p>
+ * On a Galera cluster, each connection's reads also wait until their node has applied every write the cluster had
+ * committed when the read began ({@code wsrep_sync_wait = 1}, {@code reelgraph.database.causal-reads}): a write's answer
+ * is read after its commit on another pooled connection, maybe on another node, and a client's next request may reach
+ * another replica; without the wait either could miss the write. Elsewhere the setting does nothing.
+ * <p>
  * Quarkus builds the options once, at start-up: a credentials provider that rotates passwords would need its own
  * creator.
  */
@@ -38,8 +44,12 @@ public class DatabasePool implements MySQLPoolCreator {
 
     private final Duration requestTimeout;
 
-    public DatabasePool(@ConfigProperty(name = "reelgraph.request-timeout") Duration requestTimeout) {
+    private final boolean causalReads;
+
+    public DatabasePool(@ConfigProperty(name = "reelgraph.request-timeout") Duration requestTimeout,
+            @ConfigProperty(name = "reelgraph.database.causal-reads") boolean causalReads) {
         this.requestTimeout = requestTimeout;
+        this.causalReads = causalReads;
     }
 
     private volatile Vertx vertx;
@@ -52,9 +62,11 @@ public class DatabasePool implements MySQLPoolCreator {
         servers = List.copyOf(input.mySQLConnectOptionsList());
         MySQLPool pool = MySQLPool.pool(input.vertx(), input.mySQLConnectOptionsList(), input.poolOptions());
         long lockWaitSeconds = Math.max(1, (CommitDeadline.budget(requestTimeout).toMillis() + 999) / 1000);
+        // each setting on its own: a server without one (wsrep_sync_wait is Galera's) keeps the other
         pool.connectHandler(connection -> connection
                 .query("SET SESSION innodb_lock_wait_timeout = " + lockWaitSeconds).execute()
-                .onComplete(set -> connection.close())); // a server without the setting keeps its own
+                .transform(set -> connection.query("SET SESSION wsrep_sync_wait = " + (causalReads ? 1 : 0)).execute())
+                .onComplete(set -> connection.close()));
         return pool;
     }
 

@@ -5,11 +5,14 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.Arc;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.reelgraph.error.ApiException;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -21,26 +24,56 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
  * request's {@link CommitDeadline}, which leaves the commit time to finish before the timeout. The
  * work is not cut off mid-statement: a session must not be used while a statement is still out; how long a statement
  * can wait on a row lock is bounded on each connection ({@code database.DatabasePool}).
+ * <p>
+ * A transaction that loses a deadlock, or on a Galera cluster loses certification to a write committed on another node
+ * (both are error 1213, and both roll the whole transaction back), is run again from the start, in a new session, when
+ * the request is idempotent (PUT, DELETE): the client asked for an end state, and a second run reaches it or answers
+ * why not (a 404, a 412, a 409 for a link taken meanwhile). A POST that loses is a 409 problem (http.ProblemMappers):
+ * running it again could create what the client will also create when it retries on the answer.
  */
 @ApplicationScoped
 public class Transactions {
 
+    /** Runs after the first; a write that loses this often in a row meets a hot spot, and its client hears so. */
+    private static final int CONFLICT_RETRIES = 3;
+
     private final CurrentVertxRequest request;
 
-    Transactions(CurrentVertxRequest request) {
+    private final Counter conflicts;
+
+    Transactions(CurrentVertxRequest request, MeterRegistry registry) {
         this.request = request;
+        this.conflicts = Counter.builder("reelgraph.write.conflicts")
+                .description("Write transactions that lost a deadlock or a Galera certification conflict (each attempt)")
+                .register(registry);
     }
 
     /** {@code work} in a Hibernate Reactive transaction. */
     public <T> Uni<T> write(Supplier<Uni<T>> work) {
         RoutingContext context = current();
-        return Panache.withTransaction(() -> work.get().call(() -> Panache.flush()).invoke(() -> requireAwaited(context)));
+        return retryingConflicts(context, () -> Panache.withTransaction(
+                () -> work.get().call(() -> Panache.flush()).invoke(() -> requireAwaited(context))));
     }
 
     /** {@code work} in a transaction on one of {@code pool}'s connections. */
     public <T> Uni<T> write(Pool pool, Function<SqlConnection, Uni<T>> work) {
         RoutingContext context = current();
-        return pool.withTransaction(connection -> work.apply(connection).invoke(() -> requireAwaited(context)));
+        return retryingConflicts(context,
+                () -> pool.withTransaction(connection -> work.apply(connection).invoke(() -> requireAwaited(context))));
+    }
+
+    /** Each attempt is made afresh: Panache opens a new session for it, the failed one having been closed. */
+    private <T> Uni<T> retryingConflicts(RoutingContext context, Supplier<Uni<T>> attempt) {
+        Uni<T> once = Uni.createFrom().<T> deferred(attempt::get).onFailure(DatabaseErrors.DEADLOCK::causes)
+                .invoke(() -> conflicts.increment());
+        if (context == null || !isIdempotent(context.request().method())) {
+            return once;
+        }
+        return once.onFailure(DatabaseErrors.DEADLOCK::causes).retry().atMost(CONFLICT_RETRIES);
+    }
+
+    private static boolean isIdempotent(HttpMethod method) {
+        return HttpMethod.PUT.equals(method) || HttpMethod.DELETE.equals(method);
     }
 
     private RoutingContext current() {

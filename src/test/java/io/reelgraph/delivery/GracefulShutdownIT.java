@@ -22,13 +22,14 @@ import io.reelgraph.support.PackagedApp;
 import io.reelgraph.support.Tokens;
 
 /**
- * SIGTERM to the packaged application, as Kubernetes sends it on a rollout: requests in flight complete and commit,
- * new ones are refused, and the process exits.
+ * SIGTERM to the packaged application, as Kubernetes sends it on a rollout: first the shutdown delay, in which the
+ * service reports itself not ready (so that load balancers stop sending to it) but still serves; then new requests are
+ * refused, requests in flight complete and commit, and the process exits.
  */
 class GracefulShutdownIT {
 
     @Test
-    void inFlightRequestsCompleteAndNewOnesAreRefused() throws Exception {
+    void notReadyButServingThenInFlightRequestsCompleteAndNewOnesAreRefused() throws Exception {
         Map<String, String> database = new EmbeddedMariaDbTestResource().start();
         try (PackagedApp app = PackagedApp.start(database, List.of(), "graceful-shutdown.log")) {
             int port = app.port();
@@ -44,13 +45,21 @@ class GracefulShutdownIT {
             assertTrue(inFlight.stream().anyMatch(response -> !response.isDone()),
                     "the writes finished before the signal: the test would prove nothing");
 
-            // the signal takes a moment to arrive; from then on new requests are turned away
-            int refused = 200;
-            for (int attempt = 0; attempt < 50 && refused == 200; attempt++) {
+            // the signal takes a moment to arrive; then the delay: not ready, yet still answering requests
+            int readiness = 200;
+            for (int attempt = 0; attempt < 30 && readiness == 200; attempt++) {
                 Thread.sleep(100);
-                refused = newRequestStatus(port);
+                readiness = status(port, "/q/health/ready");
             }
-            assertTrue(refused == 503 || refused == -1, "requests after SIGTERM still got " + refused);
+            assertEquals(503, readiness, "readiness after SIGTERM");
+            assertEquals(200, status(port, "/authors"), "a request in the shutdown delay is served");
+            // after the delay (5 s) new requests are turned away
+            int refused = 200;
+            for (int attempt = 0; attempt < 100 && refused == 200; attempt++) {
+                Thread.sleep(100);
+                refused = status(port, "/authors");
+            }
+            assertTrue(refused == 503 || refused == -1, "requests after the shutdown delay still got " + refused);
             for (CompletableFuture<HttpResponse<String>> response : inFlight) {
                 assertEquals(201, response.get(30, TimeUnit.SECONDS).statusCode(), "in flight at SIGTERM");
             }
@@ -60,10 +69,10 @@ class GracefulShutdownIT {
         }
     }
 
-    /** 503 while draining, or -1 once the server no longer takes connections. */
-    private int newRequestStatus(int port) throws InterruptedException {
+    /** The status of a GET of {@code path}, or -1 once the server no longer takes connections. */
+    private int status(int port, String path) throws InterruptedException {
         try {
-            return Http.CLIENT.send(Http.request(port, "/authors").build(),
+            return Http.CLIENT.send(Http.request(port, path).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException refused) {
             return -1;

@@ -52,7 +52,7 @@ class OutageGuardTest {
 
     @Test
     void requestsInFlightWhenTheDatabaseIsDownAreAnsweredAndWriteNothing() throws Exception {
-        QuarkusMock.installMockForType(new DatabasePool(Duration.ofSeconds(10)) {
+        QuarkusMock.installMockForType(new DatabasePool(Duration.ofSeconds(10), true) {
             @Override
             public Uni<Boolean> down(Duration timeout) {
                 return Uni.createFrom().item(true);

@@ -1,0 +1,48 @@
+package io.reelgraph.database;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.SQLException;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import io.vertx.mysqlclient.MySQLBatchException;
+import io.vertx.mysqlclient.MySQLException;
+
+/** The server errors recognised, wherever in a failure they are: causes, and the executions of a batch. */
+class DatabaseErrorsUnitTest {
+
+    @Test
+    void aBatchExecutionsErrorIsRecognised() {
+        // an import's featured links are one batch of updates; one that loses the unique key to a concurrent write
+        MySQLBatchException batch = new MySQLBatchException();
+        batch.reportError(3, new MySQLException("Duplicate entry '7' for key 'uk_author_featured_video'", 1062, "23000"));
+
+        assertEquals(Optional.of(DatabaseErrors.DUPLICATE_KEY), DatabaseErrors.of(new RuntimeException(batch)));
+        assertFalse(DatabaseErrors.isUnavailable(batch));
+    }
+
+    @Test
+    void aGaleraNodeOutsideThePrimaryComponentIsUnavailableNotAConflict() {
+        MySQLException notReady = new MySQLException("WSREP has not yet prepared node for application use", 1047,
+                "08S01");
+        SQLException commitCut = new SQLException("Error while appending streaming replication fragment(provider"
+                + " status: Not connected to Primary Component)", "HY000", 1180);
+
+        assertTrue(DatabaseErrors.isUnavailable(new RuntimeException(notReady)));
+        assertTrue(DatabaseErrors.isUnavailable(commitCut));
+        assertEquals(Optional.empty(), DatabaseErrors.of(notReady));
+    }
+
+    @Test
+    void aLostCertificationIsADeadlock() {
+        MySQLException certification = new MySQLException(
+                "Deadlock found when trying to get lock; try restarting transaction", 1213, "40001");
+
+        assertTrue(DatabaseErrors.DEADLOCK.causes(new RuntimeException(certification)));
+        assertFalse(DatabaseErrors.isUnavailable(certification));
+    }
+}
