@@ -92,10 +92,46 @@ class KubernetesManifestIT {
         assertTrue(restartPolicy.isMissingNode() || restartPolicy.asText().equals("Always"), restartPolicy.toString());
     }
 
+    /** Flyway's lock holds on one Galera node only: replicas never migrate, one Job does, and they wait for it. */
     @Test
-    void migrationsRunInTheServiceNotInAnExtraJob() {
+    void migrationsRunOnceInAJobOfTheSameImageThatTheReplicasWaitFor() {
+        JsonNode job = resource("Job", "reelgraph-flyway-init").at("/spec/template/spec");
+        JsonNode migrator = job.at("/containers/0");
+        assertEquals(container().get("image").asText(), migrator.get("image").asText());
+        assertEquals("true", env(migrator, "QUARKUS_INIT_AND_EXIT"), "migrates, then exits");
+        assertEquals("true", env(migrator, "QUARKUS_FLYWAY_ACTIVE"));
+        assertEquals(container().get("envFrom"), migrator.get("envFrom"), "the same database as the replicas");
+        assertEquals("false", env(container(), "QUARKUS_FLYWAY_ACTIVE"), "replicas do not migrate");
+
+        JsonNode pod = resource("Deployment", "reelgraph").at("/spec/template/spec");
+        List<String> waitFor = new ArrayList<>();
+        pod.at("/initContainers/0/args").forEach(arg -> waitFor.add(arg.asText()));
+        assertEquals(List.of("job", "reelgraph-flyway-init"), waitFor);
+        // the init container reads the Job's status with the pod's service account, allowed to get jobs and no more
+        String account = pod.get("serviceAccountName").asText();
+        JsonNode binding = resource("RoleBinding", account + "-view-jobs");
+        assertEquals(account, binding.at("/subjects/0/name").asText());
+        JsonNode rules = resource("Role", binding.at("/roleRef/name").asText()).get("rules");
+        assertEquals(1, rules.size(), rules.toString());
+        assertEquals("[\"batch\"] [\"jobs\"] [\"get\"]", rules.at("/0/apiGroups") + " " + rules.at("/0/resources") + " "
+                + rules.at("/0/verbs"));
         Set<String> kinds = RESOURCES.stream().map(r -> r.get("kind").asText()).collect(Collectors.toSet());
-        assertEquals(Set.of("ConfigMap", "Service", "Deployment"), kinds);
+        assertEquals(Set.of("ConfigMap", "Service", "Deployment", "Job", "ServiceAccount", "Role", "RoleBinding",
+                "PodDisruptionBudget"), kinds);
+    }
+
+    @Test
+    void replicasSpreadOverNodesAndADrainLeavesOneServing() {
+        JsonNode labels = resource("Deployment", "reelgraph").at("/spec/template/metadata/labels");
+        JsonNode budget = resource("PodDisruptionBudget", "reelgraph").get("spec");
+        assertEquals(1, budget.get("minAvailable").asInt());
+        assertEquals(labels.get("app.kubernetes.io/name"), budget.at("/selector/matchLabels/app.kubernetes.io~1name"));
+
+        JsonNode spread = resource("Deployment", "reelgraph")
+                .at("/spec/template/spec/affinity/podAntiAffinity/preferredDuringSchedulingIgnoredDuringExecution/0");
+        assertEquals("kubernetes.io/hostname", spread.at("/podAffinityTerm/topologyKey").asText());
+        assertEquals(labels.get("app.kubernetes.io/name"),
+                spread.at("/podAffinityTerm/labelSelector/matchLabels/app.kubernetes.io~1name"));
     }
 
     /** The literal value of the container's environment variable, or null when it sets none. */
