@@ -35,9 +35,8 @@ DEEP_PAGES=100
 
 DB_PID= SVC_PID= SAMPLER_PID= DB_SERVER_PID=
 
-log() { printf '%s  %s\n' "$(date +%T)" "$*" >&2; }
-die() { log "error: $*"; exit 1; }
-now_ns() { date +%s%N; }
+# shellcheck source=bench/common.sh
+source "$ROOT/bench/common.sh"
 
 stop_service() {
     [[ -n $SVC_PID ]] || return 0
@@ -122,25 +121,9 @@ else
 fi
 
 # --- a key pair and an editor's token, signed here (RS256) ---------------------------------------------------------
-openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/jwt-private.pem" 2>/dev/null
-openssl pkey -in "$WORK/jwt-private.pem" -pubout -out "$WORK/jwt-public.pem"
-b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
-issued=$(date +%s)
-jwt_unsigned="$(printf '{"alg":"RS256","typ":"JWT"}' | b64url).$(printf \
-    '{"iss":"reelgraph","sub":"bench","upn":"bench","groups":["editor"],"iat":%d,"exp":%d}' \
-    "$issued" $((issued + 4 * 3600)) | b64url)"
-TOKEN="$jwt_unsigned.$(printf '%s' "$jwt_unsigned" | openssl dgst -sha256 -sign "$WORK/jwt-private.pem" -binary | b64url)"
+TOKEN=$(editor_token "$WORK")
 
 # --- the service --------------------------------------------------------------------------------------------------
-ready() {
-    local line=
-    { exec 3<>"/dev/tcp/127.0.0.1/$HTTP_PORT"; } 2>/dev/null || return 1
-    printf 'GET /q/health/ready HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n' >&3
-    IFS= read -r -t 5 line <&3 || true
-    exec 3<&- 3>&-
-    [[ $line == "HTTP/1.1 200"* ]]
-}
-
 # starts the packaged service in the bench profile on database $2 (default $DB_NAME); sets SVC_PID, READY_MS (launch
 # to ready) and STARTED_IN (its log)
 start_service() {
@@ -153,7 +136,7 @@ start_service() {
         MP_JWT_VERIFY_PUBLICKEY="$(cat "$WORK/jwt-public.pem")" \
         java "-Xmx$XMX" "${JAVA_OPTS[@]}" -Dquarkus.profile=bench -jar "$APP/quarkus-run.jar" >"$log" 2>&1 &
     SVC_PID=$!
-    until ready; do
+    until ready_on "$HTTP_PORT"; do
         kill -0 "$SVC_PID" 2>/dev/null || die "the service stopped: $(tail -30 "$log")"
         (($(now_ns) - t0 < 180000000000)) || die "the service was not ready within 3 minutes: $log"
         sleep 0.02
@@ -167,12 +150,6 @@ start_service() {
 count() { curl -fsS "$BASE/bench/raw/counts" | sed -n "s/.*\"$1\":\([0-9]*\).*/\1/p"; }
 statements() { curl -fsS "$BASE/bench/statements"; }
 reads() { curl -fsS "$BASE/bench/reads"; }
-# CPU time (user + system) a process has used so far, in ms; 0 for an unknown one
-cpu_ms() {
-    if [[ -n $1 && -r /proc/$1/stat ]]; then
-        awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); print int(($12 + $13) * 1000 / hz) }' "/proc/$1/stat"
-    else echo 0; fi
-}
 # the CPU the service and the database used since the marks of cpu_mark, per unit of work, as "java X / db Y"
 cpu_mark() { CPU_SVC=$(cpu_ms "$SVC_PID") CPU_DB=$(cpu_ms "$DB_SERVER_PID"); }
 cpu_per() {

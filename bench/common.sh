@@ -1,0 +1,42 @@
+# Functions bench/run.sh and bench/cluster.sh share; sourced, not run.
+
+log() { printf '%s  %s\n' "$(date +%T)" "$*" >&2; }
+die() { log "error: $*"; exit 1; }
+now_ns() { date +%s%N; }
+
+# Makes a key pair in $1 (jwt-private.pem, jwt-public.pem) and prints an editor's token signed with it (RS256, in
+# bash), valid for four hours: the service verifies it with MP_JWT_VERIFY_PUBLICKEY set to jwt-public.pem's text.
+editor_token() {
+    local dir=$1 issued unsigned
+    openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$dir/jwt-private.pem" 2>/dev/null
+    openssl pkey -in "$dir/jwt-private.pem" -pubout -out "$dir/jwt-public.pem"
+    issued=$(date +%s)
+    unsigned="$(printf '{"alg":"RS256","typ":"JWT"}' | b64url).$(printf \
+        '{"iss":"reelgraph","sub":"bench","upn":"bench","groups":["editor"],"iat":%d,"exp":%d}' \
+        "$issued" $((issued + 4 * 3600)) | b64url)"
+    printf '%s.%s\n' "$unsigned" "$(printf '%s' "$unsigned" | openssl dgst -sha256 -sign "$dir/jwt-private.pem" -binary \
+        | b64url)"
+}
+b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
+
+# Whether the service on 127.0.0.1:$1 answers its readiness check with a 200.
+ready_on() {
+    local line=
+    { exec 3<>"/dev/tcp/127.0.0.1/$1"; } 2>/dev/null || return 1
+    printf 'GET /q/health/ready HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n' >&3
+    IFS= read -r -t 5 line <&3 || true
+    exec 3<&- 3>&-
+    [[ $line == "HTTP/1.1 200"* ]]
+}
+
+# CPU time (user + system) the processes $@ have used so far, in ms; 0 for an unknown one
+cpu_ms() {
+    local pid total=0
+    for pid in "$@"; do
+        if [[ -n $pid && -r /proc/$pid/stat ]]; then
+            total=$((total + $(awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); print int(($12 + $13) * 1000 / hz) }' \
+                "/proc/$pid/stat")))
+        fi
+    done
+    echo "$total"
+}
