@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -65,6 +66,8 @@ class PlatformEndpointsTest {
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItem("database reachable"));
+                .body("checks.name", hasItem("database reachable"))
+                // Quarkus's own check reports one pooled connection, not the database (database.DatabaseReachable)
+                .body("checks.name", not(hasItem(containsString("Reactive MySQL connections health check"))));
     }
 }

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.persistence.OptimisticLockException;
 
@@ -31,13 +30,15 @@ public enum DatabaseErrors {
     LOCK_WAIT_TIMEOUT(1205);
 
     /**
-     * A Galera node that is not part of the primary component (cut off from the majority, joining, or donating its
-     * state) refuses every statement with this code ("WSREP has not yet prepared node for application use"), and
-     * fails a commit under way when it loses the component with the next one ("Error while appending streaming
-     * replication fragment (provider status: Not connected to Primary Component)"; the transaction is rolled back):
-     * the database, as seen through that connection, is unavailable.
+     * A Galera node that is not part of the primary component (cut off from the majority, or joining) refuses every
+     * statement with 1047 ("WSREP has not yet prepared node for application use"; elsewhere 1047 is a protocol error,
+     * "Unknown command", which stays a 500); a commit the server could not complete is 1180 ("Got error ... during
+     * COMMIT"; on Galera "Error while appending streaming replication fragment (provider status: Not connected to
+     * Primary Component)", the transaction rolled back): the database, as seen through that connection, is
+     * unavailable.
      */
-    private static final Set<Integer> UNAVAILABLE_CODES = Set.of(1047, 1180);
+    private static final int UNKNOWN_COMMAND = 1047;
+    private static final int ERROR_DURING_COMMIT = 1180;
 
     private final int code;
 
@@ -106,7 +107,8 @@ public enum DatabaseErrors {
     public static boolean isUnavailable(Throwable failure) {
         for (Throwable cause : chain(failure)) {
             if (cause instanceof ConnectException || cause instanceof ClosedConnectionException
-                    || UNAVAILABLE_CODES.contains(code(cause))) {
+                    || code(cause) == ERROR_DURING_COMMIT
+                    || code(cause) == UNKNOWN_COMMAND && cause.getMessage() != null && cause.getMessage().contains("WSREP")) {
                 return true;
             }
             // the pool hands out a connection the server has just closed; Vert.x says so only in words

@@ -69,7 +69,13 @@ public class Transactions {
         if (context == null || !isIdempotent(context.request().method())) {
             return once;
         }
-        return once.onFailure(DatabaseErrors.DEADLOCK::causes).retry().atMost(CONFLICT_RETRIES);
+        // not once the request has been answered (its timeout, or the outage guard): nobody waits for the result
+        return once.onFailure(failure -> DatabaseErrors.DEADLOCK.causes(failure) && !answered(context)).retry()
+                .atMost(CONFLICT_RETRIES);
+    }
+
+    private static boolean answered(RoutingContext context) {
+        return context.response().ended() || context.response().closed();
     }
 
     private static boolean isIdempotent(HttpMethod method) {
@@ -84,7 +90,7 @@ public class Transactions {
         if (context == null) {
             return; // not serving a request: nobody to disappoint
         }
-        if (context.response().ended() || context.response().closed()) {
+        if (answered(context)) {
             throw ApiException.timedOut("The request was answered before the change could commit; it was rolled back");
         }
         if (CommitDeadline.passed(context)) {

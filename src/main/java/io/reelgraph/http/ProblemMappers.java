@@ -31,6 +31,7 @@ import io.reelgraph.database.DatabaseErrors;
 import io.reelgraph.error.ApiException;
 import io.reelgraph.error.Problem;
 import io.reelgraph.error.ProblemType;
+import io.smallrye.mutiny.CompositeException;
 import io.vertx.core.http.HttpServerRequest;
 
 /** Turns every failure into an {@code application/problem+json} response with the right status. */
@@ -109,6 +110,22 @@ public class ProblemMappers {
             return ProblemType.INTERNAL.problem("The server failed to process the request").toResponse();
         }
         return ProblemType.ofStatus(status, e.getMessage()).toResponse();
+    }
+
+    /**
+     * A failure and then more while cleaning up after it, such as Hibernate Reactive's rollback on a connection that
+     * died meanwhile (seen on a Galera cluster: a 409 for a link already taken became a 500): the first failure is the
+     * request's answer; the later ones changed nothing, since what was not committed stays so.
+     */
+    @ServerExceptionMapper
+    public Response composite(CompositeException e, HttpServerRequest request) {
+        for (Throwable cause : e.getCauses()) {
+            if (cause instanceof Error error) {
+                halt(error);
+            }
+        }
+        Throwable first = e.getCauses().get(0);
+        return first instanceof ApiException api ? api(api) : unexpected(first, request);
     }
 
     @ServerExceptionMapper

@@ -35,6 +35,8 @@ class DatabaseErrorsUnitTest {
         assertTrue(DatabaseErrors.isUnavailable(new RuntimeException(notReady)));
         assertTrue(DatabaseErrors.isUnavailable(commitCut));
         assertEquals(Optional.empty(), DatabaseErrors.of(notReady));
+        // the same code without Galera is a protocol error, not an outage
+        assertFalse(DatabaseErrors.isUnavailable(new MySQLException("Unknown command", 1047, "08S01")));
     }
 
     @Test

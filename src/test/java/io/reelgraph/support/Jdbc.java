@@ -56,6 +56,24 @@ public final class Jdbc {
         }
     }
 
+    /**
+     * Locks a row ({@code SELECT ... FOR UPDATE} in a transaction of its own) until the returned handle is first
+     * closed.
+     */
+    public AutoCloseable lockRow(String table, long id) throws SQLException {
+        Connection db = connect();
+        db.setAutoCommit(false);
+        try (PreparedStatement lock = prepare(db, "SELECT id FROM " + table + " WHERE id = ? FOR UPDATE", id)) {
+            lock.executeQuery().close();
+        }
+        return () -> {
+            if (!db.isClosed()) {
+                db.rollback();
+                db.close();
+            }
+        };
+    }
+
     private Connection connect() throws SQLException {
         return DriverManager.getConnection(url, "root", "");
     }
