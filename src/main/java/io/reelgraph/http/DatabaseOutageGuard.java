@@ -29,9 +29,13 @@ import io.vertx.ext.web.RoutingContext;
  * <p>
  * Why: a request can wait forever on a connection that died under it. When a MySQL connection closes, the client
  * fails the command in flight, and from that callback the pool hands the same (dead, not yet removed) connection to
- * the next waiting request, whose command the connection's codec then drops without completing it (vertx-mysql-client
- * 4.5, {@code MySQLCodec.add} after a failure). A server that is merely slow, or one connection dropped while the
- * server answers, does not set this off.
+ * the next waiting request, or Hibernate Reactive sends its rollback on it; the connection's codec then drops that
+ * command without completing it: vertx-mysql-client 4.5.27's {@code MySQLCodec.fail} reports only the first failed
+ * command and {@code add} fails every later one through it, so they are lost. vertx-sql-client 5.1.0 fixed it (commit
+ * c684c42, "Let the socket connection take care of the lifecycle of command message"): this guard can go when the
+ * platform's Vert.x is 5.1 or later and {@code DatabaseOutageTest} passes without it. A server that is merely slow, or
+ * one connection dropped while the server answers, does not set this off: such a request waits for its timeout.
+ * (bench/cluster.sh sees that when a Galera node dies or is cut off: a few requests per fault; docs/scaling.md.)
  */
 @ApplicationScoped
 public class DatabaseOutageGuard {
