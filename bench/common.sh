@@ -7,15 +7,17 @@ now_ns() { date +%s%N; }
 # Makes a key pair in $1 (jwt-private.pem, jwt-public.pem) and prints an editor's token signed with it (RS256, in
 # bash), valid for four hours: the service verifies it with MP_JWT_VERIFY_PUBLICKEY set to jwt-public.pem's text.
 editor_token() {
-    local dir=$1 issued unsigned
-    openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$dir/jwt-private.pem" 2>/dev/null
-    openssl pkey -in "$dir/jwt-private.pem" -pubout -out "$dir/jwt-public.pem"
+    # called as $(editor_token ...), where set -e does not reach: each step fails the function itself
+    local dir=$1 issued unsigned signature
+    openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$dir/jwt-private.pem" 2>/dev/null || return 1
+    openssl pkey -in "$dir/jwt-private.pem" -pubout -out "$dir/jwt-public.pem" || return 1
     issued=$(date +%s)
     unsigned="$(printf '{"alg":"RS256","typ":"JWT"}' | b64url).$(printf \
         '{"iss":"reelgraph","sub":"bench","upn":"bench","groups":["editor"],"iat":%d,"exp":%d}' \
         "$issued" $((issued + 4 * 3600)) | b64url)"
-    printf '%s.%s\n' "$unsigned" "$(printf '%s' "$unsigned" | openssl dgst -sha256 -sign "$dir/jwt-private.pem" -binary \
-        | b64url)"
+    signature=$(printf '%s' "$unsigned" | openssl dgst -sha256 -sign "$dir/jwt-private.pem" -binary | b64url) \
+        && [[ -n $signature ]] || return 1
+    printf '%s.%s\n' "$unsigned" "$signature"
 }
 b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
 
