@@ -195,9 +195,7 @@ public final class ClusterWorkload {
         while (true) {
             try {
                 String now = Files.exists(dir.resolve("phase")) ? Files.readString(dir.resolve("phase")).trim() : "start";
-                if (!now.equals(phase)) {
-                    phase = now;
-                }
+                phase = now;
                 phaseStarts.putIfAbsent(now, System.nanoTime());
                 Thread.sleep(50);
             } catch (IOException | InterruptedException e) {
@@ -264,7 +262,7 @@ public final class ClusterWorkload {
                         deleting.add(author[0]);
                         HttpResponse<String> deleted = send("delete", "DELETE", "/authors/" + author[0], null);
                         // a 404: HAProxy sent the DELETE again after an instance died under it, which may have deleted
-                        record(cell("author:" + author[0], false), null, deleted,
+                        record(cell("author:" + author[0], false), null,
                                 deleted != null && deleted.statusCode() == 404 ? Outcome.UNKNOWN : outcome(deleted));
                         author[0] = -author[0];
                     }
@@ -402,7 +400,9 @@ public final class ClusterWorkload {
     /** The answer, or null when none came (connection refused or reset, or no answer in 15 s). */
     private HttpResponse<String> send(String op, String method, String path, String body) throws InterruptedException {
         requests.incrementAndGet();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(15))
+        // past the service's own timeouts (10 s, imports 60 s): a request that gets nothing by then was dropped
+        Duration patience = Duration.ofSeconds(path.startsWith("/graph") && "POST".equals(method) ? 70 : 15);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(patience)
                 .header("Accept", "application/json").header("Authorization", "Bearer " + token)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
@@ -464,10 +464,10 @@ public final class ClusterWorkload {
 
     /** Records a write answered by {@code answer}, the last request this thread sent. */
     private void record(Cell cell, Object value, HttpResponse<String> answer) {
-        record(cell, value, answer, outcome(answer));
+        record(cell, value, outcome(answer));
     }
 
-    private void record(Cell cell, Object value, HttpResponse<String> answer, Outcome outcome) {
+    private void record(Cell cell, Object value, Outcome outcome) {
         long[] times = last.get();
         cell.writes.add(new Write(value, outcome, times[0], times[1]));
     }
@@ -479,6 +479,8 @@ public final class ClusterWorkload {
         Map<String, Object> state = new HashMap<>();
         try (Connection connection = DriverManager.getConnection(url, dbUser, dbPassword);
                 Statement statement = connection.createStatement()) {
+            // every write the cluster committed is applied here before these reads
+            statement.execute("SET SESSION wsrep_sync_wait = 1");
             try (ResultSet rows = statement.executeQuery("SELECT id, name, featured_video_id FROM author")) {
                 while (rows.next()) {
                     state.put("author:" + rows.getLong(1), rows.getString(2));
@@ -530,7 +532,7 @@ public final class ClusterWorkload {
         System.err.println("checksums: " + checksums);
         // and through the API: every author whose last acknowledged state is present, with its featured video
         for (Map.Entry<String, Cell> entry : cells.entrySet()) {
-            if (!entry.getKey().startsWith("author:") || !"present".equals(settled(entry.getValue()))) {
+            if (!entry.getKey().startsWith("author:") || !present(entry.getValue())) {
                 continue;
             }
             String id = entry.getKey().substring("author:".length());
@@ -548,10 +550,10 @@ public final class ClusterWorkload {
         }
     }
 
-    /** "present" when the author's creation was acknowledged and no delete of it was tried. */
-    private static String settled(Cell author) {
+    /** Whether the author's creation was acknowledged and no delete of it was tried. */
+    private static boolean present(Cell author) {
         synchronized (author.writes) {
-            return author.writes.size() == 1 && author.writes.get(0).outcome == Outcome.ACKNOWLEDGED ? "present" : "";
+            return author.writes.size() == 1 && author.writes.get(0).outcome == Outcome.ACKNOWLEDGED;
         }
     }
 
@@ -577,8 +579,7 @@ public final class ClusterWorkload {
                 "CPU ms per request"));
         for (Map.Entry<String, List<Call>> entry : byPhase.entrySet()) {
             List<Call> phaseCalls = entry.getValue();
-            double seconds = (phaseCalls.stream().mapToLong(Call::end).max().orElse(0)
-                    - phaseCalls.stream().mapToLong(Call::start).min().orElse(0)) / 1e9;
+            double seconds = phaseSeconds(entry.getKey(), phaseCalls);
             Map<String, Long> statuses = new TreeMap<>();
             phaseCalls.forEach(call -> statuses.merge(call.status == 0 ? "none" : String.valueOf(call.status), 1L,
                     Long::sum));
@@ -595,8 +596,9 @@ public final class ClusterWorkload {
                     && endedDuring(call, KILL_SERVICE);
             if (call.failed() && call.phase.equals(ROLLING_RESTART)) {
                 violations.add(ROLLING_RESTART + ": " + call.op + " failed (" + call.status + " " + call.problem + ")");
-            }
-            if (call.status >= 500 && !(call.status == 503 && call.isProblem()) && !proxyCut) {
+            } else if (call.status == 0 && !endedDuring(call, KILL_SERVICE)) {
+                violations.add(call.phase + ": " + call.op + " got no answer");
+            } else if (call.status >= 500 && !(call.status == 503 && call.isProblem()) && !proxyCut) {
                 violations.add(call.phase + ": " + call.op + " answered " + call.status
                         + (call.isProblem() ? " (problem " + call.problem + ")" : " (not a problem)"));
             }
@@ -614,6 +616,15 @@ public final class ClusterWorkload {
                 same -> out.append(String.format("  %6d x %s%n", same.size(), same.get(0))));
         writeCalls();
         return out.toString();
+    }
+
+    /** How long the phase lasted: to the next phase's start, or to its last answer for the last one. */
+    private double phaseSeconds(String phase, List<Call> phaseCalls) {
+        Long start = phaseStarts.get(phase);
+        long first = start != null ? start : phaseCalls.stream().mapToLong(Call::start).min().orElse(0);
+        long end = phaseStarts.values().stream().filter(other -> other > first).min(Long::compare)
+                .orElse(phaseCalls.stream().mapToLong(Call::end).max().orElse(first));
+        return (end - first) / 1e9;
     }
 
     /** Whether the call ended while {@code phase} was the current one. */

@@ -3,6 +3,10 @@
 log() { printf '%s  %s\n' "$(date +%T)" "$*" >&2; }
 die() { log "error: $*"; exit 1; }
 now_ns() { date +%s%N; }
+# seconds since the now_ns value $1, one decimal
+seconds_since() { awk -v ns=$(($(now_ns) - $1)) 'BEGIN { printf "%.1f", ns / 1e9 }'; }
+# whether something listens on $1:$2
+in_use() { { exec 3<>"/dev/tcp/$1/$2"; } 2>/dev/null && { exec 3<&- 3>&-; true; }; }
 
 # Makes a key pair in $1 (jwt-private.pem, jwt-public.pem) and prints an editor's token signed with it (RS256, in
 # bash), valid for four hours: the service verifies it with MP_JWT_VERIFY_PUBLICKEY set to jwt-public.pem's text.

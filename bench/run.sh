@@ -68,10 +68,7 @@ for tool in java curl wrk openssl awk; do
 done
 if command -v python3 >/dev/null; then JSON_TOOL=python3; elif command -v jq >/dev/null; then JSON_TOOL=jq
 else die "python3 or jq is needed to compare JSON"; fi
-if { exec 3<>"/dev/tcp/127.0.0.1/$HTTP_PORT"; } 2>/dev/null; then
-    exec 3<&- 3>&-
-    die "port $HTTP_PORT is in use: set BENCH_HTTP_PORT"
-fi
+! in_use 127.0.0.1 "$HTTP_PORT" || die "port $HTTP_PORT is in use: set BENCH_HTTP_PORT"
 mkdir -p "$WORK"
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 awk '$1 > 0.5 { exit 1 }' /proc/loadavg || log "warning: load average $LOAD_BEFORE: other work on this machine skews the numbers"
@@ -399,7 +396,6 @@ JDBC_JAR=$(ls "$APP"/lib/main/org.mariadb.jdbc.mariadb-java-client-*.jar 2>/dev/
 sql() {
     java -cp "$JDBC_JAR" "$ROOT/bench/Sql.java" "jdbc:mariadb://$DB_HOSTPORT/$1" "$DB_USER" "$DB_PASSWORD" "${@:2}"
 }
-seconds_since() { awk -v ns=$(($(now_ns) - $1)) 'BEGIN { printf "%.1f", ns / 1e9 }'; }
 
 # tops the scale database's videos up to $1: per INSERT ... SELECT a million videos from seq_1_to_1000000 with
 # explicit ids after the largest, a thousandth as many authors each uploading a block of 1,000 in a row and featuring

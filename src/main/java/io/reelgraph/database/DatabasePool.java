@@ -16,12 +16,16 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.vertx.UniHelper;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.mysqlclient.MySQLConnectOptions;
 import io.vertx.mysqlclient.MySQLConnection;
 import io.vertx.mysqlclient.MySQLPool;
 import io.vertx.sqlclient.ClosedConnectionException;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlConnection;
 
 /**
  * Creates the reactive MySQL pool (Quarkus hands this bean the options it built from {@code quarkus.datasource.*})
@@ -62,12 +66,19 @@ public class DatabasePool implements MySQLPoolCreator {
         servers = List.copyOf(input.mySQLConnectOptionsList());
         MySQLPool pool = MySQLPool.pool(input.vertx(), input.mySQLConnectOptionsList(), input.poolOptions());
         long lockWaitSeconds = Math.max(1, (CommitDeadline.budget(requestTimeout).toMillis() + 999) / 1000);
-        // each setting on its own: a server without one (wsrep_sync_wait is Galera's) keeps the other
-        pool.connectHandler(connection -> connection
-                .query("SET SESSION innodb_lock_wait_timeout = " + lockWaitSeconds).execute()
-                .transform(set -> connection.query("SET SESSION wsrep_sync_wait = " + (causalReads ? 1 : 0)).execute())
-                .onComplete(set -> connection.close()));
+        // each setting on its own: a server without one (wsrep_sync_wait is Galera's and MariaDB's) keeps the other;
+        // with causal reads off the server's own wsrep_sync_wait applies
+        pool.connectHandler(connection -> {
+            Future<?> lockWait = set(connection, "innodb_lock_wait_timeout = " + lockWaitSeconds);
+            Future<?> done = causalReads ? lockWait.transform(ignored -> set(connection, "wsrep_sync_wait = 1")) : lockWait;
+            done.onComplete(ignored -> connection.close());
+        });
         return pool;
+    }
+
+    private static Future<RowSet<Row>> set(SqlConnection connection, String setting) {
+        return connection.query("SET SESSION " + setting).execute()
+                .onFailure(refused -> LOG.debugf("The server refused SET SESSION %s: %s", setting, refused.getMessage()));
     }
 
     void verify(@Observes StartupEvent started, io.vertx.mutiny.sqlclient.Pool pool) {
