@@ -132,7 +132,8 @@ public final class ClusterWorkload {
     private final List<Long> sharedVideos = new ArrayList<>();
     private final List<Long> sharedAuthors = new ArrayList<>();
     private final List<String> violations = new CopyOnWriteArrayList<>();
-    private final Map<String, Long> phaseStarts = new ConcurrentHashMap<>();
+    /** Each change of phase, in order: a phase may come back (the transitions between the measured ones). */
+    private final List<Transition> transitions = new CopyOnWriteArrayList<>();
     private final AtomicLong requests = new AtomicLong();
     /** When the last request of this thread started and ended. */
     private final ThreadLocal<long[]> last = ThreadLocal.withInitial(() -> new long[2]);
@@ -195,8 +196,10 @@ public final class ClusterWorkload {
         while (true) {
             try {
                 String now = Files.exists(dir.resolve("phase")) ? Files.readString(dir.resolve("phase")).trim() : "start";
+                if (transitions.isEmpty() || !transitions.get(transitions.size() - 1).phase.equals(now)) {
+                    transitions.add(new Transition(now, System.nanoTime()));
+                }
                 phase = now;
-                phaseStarts.putIfAbsent(now, System.nanoTime());
                 Thread.sleep(50);
             } catch (IOException | InterruptedException e) {
                 return;
@@ -618,21 +621,31 @@ public final class ClusterWorkload {
         return out.toString();
     }
 
-    /** How long the phase lasted: to the next phase's start, or to its last answer for the last one. */
+    record Transition(String phase, long start) {
+    }
+
+    /** The stretches of time {@code phase} was the current one, as {start, end}; the last one ends at {@code last}. */
+    private List<long[]> stretches(String phase, long last) {
+        List<long[]> stretches = new ArrayList<>();
+        for (int i = 0; i < transitions.size(); i++) {
+            if (transitions.get(i).phase.equals(phase)) {
+                stretches.add(new long[] { transitions.get(i).start,
+                        i + 1 < transitions.size() ? transitions.get(i + 1).start : last });
+            }
+        }
+        return stretches;
+    }
+
+    /** How long the phase lasted, all its stretches together; the last phase to its last answer. */
     private double phaseSeconds(String phase, List<Call> phaseCalls) {
-        Long start = phaseStarts.get(phase);
-        long first = start != null ? start : phaseCalls.stream().mapToLong(Call::start).min().orElse(0);
-        long end = phaseStarts.values().stream().filter(other -> other > first).min(Long::compare)
-                .orElse(phaseCalls.stream().mapToLong(Call::end).max().orElse(first));
-        return (end - first) / 1e9;
+        long last = phaseCalls.stream().mapToLong(Call::end).max().orElse(0);
+        return stretches(phase, last).stream().mapToLong(stretch -> Math.max(0, stretch[1] - stretch[0])).sum() / 1e9;
     }
 
     /** Whether the call ended while {@code phase} was the current one. */
     private boolean endedDuring(Call call, String phase) {
-        Long start = phaseStarts.get(phase);
-        long end = phaseStarts.values().stream().filter(other -> start != null && other > start).min(Long::compare)
-                .orElse(Long.MAX_VALUE);
-        return start != null && call.end >= start && call.end < end;
+        return stretches(phase, Long.MAX_VALUE).stream()
+                .anyMatch(stretch -> call.end >= stretch[0] && call.end < stretch[1]);
     }
 
     /** Every request, for a timeline: phase, operation, start and duration in ms, status (0: no answer). */
