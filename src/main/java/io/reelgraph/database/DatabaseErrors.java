@@ -106,13 +106,20 @@ public enum DatabaseErrors {
     /** Whether the failure is the database being unreachable rather than a request's fault. */
     public static boolean isUnavailable(Throwable failure) {
         for (Throwable cause : chain(failure)) {
-            if (cause instanceof ConnectException || cause instanceof ClosedConnectionException
-                    || code(cause) == ERROR_DURING_COMMIT
+            if (cause instanceof ConnectException || code(cause) == ERROR_DURING_COMMIT
                     || code(cause) == UNKNOWN_COMMAND && cause.getMessage() != null && cause.getMessage().contains("WSREP")) {
                 return true;
             }
+        }
+        return isConnectionLost(failure);
+    }
+
+    /** Whether the failure is the loss of the connection a statement was sent on. */
+    public static boolean isConnectionLost(Throwable failure) {
+        for (Throwable cause : chain(failure)) {
             // the pool hands out a connection the server has just closed; Vert.x says so only in words
-            if (cause.getMessage() != null && cause.getMessage().startsWith("Connection is not active now")) {
+            if (cause instanceof ClosedConnectionException
+                    || cause.getMessage() != null && cause.getMessage().startsWith("Connection is not active now")) {
                 return true;
             }
         }

@@ -1,5 +1,7 @@
 package io.reelgraph.database;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -12,6 +14,8 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.reelgraph.error.ApiException;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -30,6 +34,10 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
  * the request is idempotent (PUT, DELETE): the client asked for an end state, and a second run reaches it or answers
  * why not (a 404, a 412, a 409 for a link taken meanwhile). A POST that loses is a 409 problem (http.ProblemMappers):
  * running it again could create what the client will also create when it retries on the answer.
+ * <p>
+ * A transaction whose connection is lost under it (a cluster node behind a proxy dies) fails at once with a 503
+ * {@code database-unavailable} problem, without waiting for its rollback; it is not run again: its commit may have
+ * been under way, and the problem tells the client to look before it retries.
  */
 @ApplicationScoped
 public class Transactions {
@@ -51,20 +59,21 @@ public class Transactions {
     /** {@code work} in a Hibernate Reactive transaction. */
     public <T> Uni<T> write(Supplier<Uni<T>> work) {
         RoutingContext context = current();
-        return retryingConflicts(context, () -> Panache.withTransaction(
-                () -> work.get().call(() -> Panache.flush()).invoke(() -> requireAwaited(context))));
+        return retryingConflicts(context, lost -> Panache.withTransaction(() -> work.get()
+                .call(() -> Panache.flush()).invoke(() -> requireAwaited(context)).onFailure().invoke(lost)));
     }
 
     /** {@code work} in a transaction on one of {@code pool}'s connections. */
     public <T> Uni<T> write(Pool pool, Function<SqlConnection, Uni<T>> work) {
         RoutingContext context = current();
-        return retryingConflicts(context,
-                () -> pool.withTransaction(connection -> work.apply(connection).invoke(() -> requireAwaited(context))));
+        return retryingConflicts(context, lost -> pool.withTransaction(connection -> work.apply(connection)
+                .invoke(() -> requireAwaited(context)).onFailure().invoke(lost)));
     }
 
     /** Each attempt is made afresh: Panache opens a new session for it, the failed one having been closed. */
-    private <T> Uni<T> retryingConflicts(RoutingContext context, Supplier<Uni<T>> attempt) {
-        Uni<T> once = Uni.createFrom().<T> deferred(attempt::get).onFailure(DatabaseErrors.DEADLOCK::causes)
+    private <T> Uni<T> retryingConflicts(RoutingContext context, Function<Consumer<Throwable>, Uni<T>> transaction) {
+        Uni<T> once = Uni.createFrom().<T> deferred(() -> unlessConnectionLost(transaction))
+                .onFailure(DatabaseErrors.DEADLOCK::causes)
                 .invoke(() -> conflicts.increment());
         if (context == null || !isIdempotent(context.request().method())) {
             return once;
@@ -72,6 +81,25 @@ public class Transactions {
         // not once the request has been answered (its timeout, or the outage guard): nobody waits for the result
         return once.onFailure(failure -> DatabaseErrors.DEADLOCK.causes(failure) && !answered(context)).retry()
                 .atMost(CONFLICT_RETRIES);
+    }
+
+    /**
+     * One attempt, which fails as soon as its work fails on a lost connection ({@code transaction} puts the given hook
+     * on its work). The transaction's rollback is then sent on the dead connection, and vertx-mysql-client 4.5.27 drops
+     * that command without ever completing it ({@code http.DatabaseOutageGuard} says why, and from which version it
+     * does not): waiting for it would hold the request until its timeout. The server rolls the transaction back itself
+     * when the connection goes.
+     */
+    private static <T> Uni<T> unlessConnectionLost(Function<Consumer<Throwable>, Uni<T>> transaction) {
+        CompletableFuture<T> lost = new CompletableFuture<>();
+        Context context = Vertx.currentContext();
+        Uni<T> attempt = transaction.apply(failure -> {
+            if (DatabaseErrors.isConnectionLost(failure)) {
+                // on the next turn: a rollback that does complete answers first, as usual
+                context.runOnContext(next -> lost.completeExceptionally(failure));
+            }
+        });
+        return Uni.combine().any().of(attempt, Uni.createFrom().completionStage(lost));
     }
 
     private static boolean answered(RoutingContext context) {

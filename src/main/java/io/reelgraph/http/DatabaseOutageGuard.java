@@ -34,8 +34,9 @@ import io.vertx.ext.web.RoutingContext;
  * command and {@code add} fails every later one through it, so they are lost. vertx-sql-client 5.1.0 fixed it (commit
  * c684c42, "Let the socket connection take care of the lifecycle of command message"): this guard can go when the
  * platform's Vert.x is 5.1 or later and {@code DatabaseOutageTest} passes without it. A server that is merely slow, or
- * one connection dropped while the server answers, does not set this off: such a request waits for its timeout.
- * (bench/cluster.sh sees that when a Galera node dies or is cut off: a few requests per fault; docs/scaling.md.)
+ * one connection dropped while the server answers (a cluster node behind a proxy dies), does not set this off: a
+ * transaction on the dropped connection fails at once without awaiting its rollback ({@code database.Transactions}),
+ * and a request handed the dead connection by the pool waits for its timeout.
  */
 @ApplicationScoped
 public class DatabaseOutageGuard {

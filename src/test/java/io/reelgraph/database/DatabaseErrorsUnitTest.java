@@ -4,13 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.ConnectException;
 import java.sql.SQLException;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import io.vertx.core.VertxException;
 import io.vertx.mysqlclient.MySQLBatchException;
 import io.vertx.mysqlclient.MySQLException;
+import io.vertx.sqlclient.ClosedConnectionException;
 
 /** The server errors recognised, wherever in a failure they are: causes, and the executions of a batch. */
 class DatabaseErrorsUnitTest {
@@ -37,6 +40,19 @@ class DatabaseErrorsUnitTest {
         assertEquals(Optional.empty(), DatabaseErrors.of(notReady));
         // the same code without Galera is a protocol error, not an outage
         assertFalse(DatabaseErrors.isUnavailable(new MySQLException("Unknown command", 1047, "08S01")));
+    }
+
+    @Test
+    void aLostConnectionIsUnavailableAndARefusedOneIsNotLost() {
+        // Hibernate Reactive wraps the client's failure
+        RuntimeException lost = new RuntimeException(ClosedConnectionException.INSTANCE);
+        ConnectException refused = new ConnectException("Connection refused");
+
+        assertTrue(DatabaseErrors.isConnectionLost(lost));
+        assertTrue(DatabaseErrors.isUnavailable(lost));
+        assertTrue(DatabaseErrors.isConnectionLost(new VertxException("Connection is not active now, current status: CLOSED")));
+        assertTrue(DatabaseErrors.isUnavailable(refused));
+        assertFalse(DatabaseErrors.isConnectionLost(refused), "nothing was sent: no transaction to give up on");
     }
 
     @Test
