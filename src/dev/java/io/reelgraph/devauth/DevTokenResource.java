@@ -1,10 +1,6 @@
 package io.reelgraph.devauth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.Signature;
-import java.time.Instant;
-import java.util.Base64;
+import java.time.Duration;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,16 +11,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.reelgraph.common.Roles;
+import io.smallrye.jwt.build.Jwt;
 
 /**
- * Dev mode only (absent from test and prod builds): an editor's bearer token, signed with the dev key pair, so that
- * a developer can write with curl or Swagger UI: {@code curl -s localhost:8080/dev/token}.
+ * Dev mode only (absent from test and prod builds): an editor's bearer token, so that a developer can write with curl
+ * or Swagger UI: {@code curl -s localhost:8080/dev/token}. It is signed with the key pair smallrye-jwt generates for
+ * dev mode when none is configured ({@code smallrye.jwt.sign.key}, kept across live reloads); prod generates nothing
+ * and verifies with the key it is given.
  */
 @Path("/dev/token")
 @IfBuildProfile("dev")
 public class DevTokenResource {
 
-    private static final long LIFETIME_SECONDS = 8 * 3600;
+    private static final Duration LIFETIME = Duration.ofHours(8);
 
     private final String issuer;
 
@@ -34,18 +33,7 @@ public class DevTokenResource {
 
     @GET
     @Produces(MediaType.TEXT_PLAIN)
-    public String editorToken() throws GeneralSecurityException {
-        long now = Instant.now().getEpochSecond();
-        String header = base64Url("{\"alg\":\"RS256\",\"typ\":\"JWT\"}");
-        String claims = base64Url("{\"iss\":\"" + issuer + "\",\"upn\":\"developer\",\"groups\":[\"" + Roles.EDITOR
-                + "\"],\"iat\":" + now + ",\"exp\":" + (now + LIFETIME_SECONDS) + "}");
-        Signature rsa = Signature.getInstance("SHA256withRSA");
-        rsa.initSign(DevJwtKeys.privateKey());
-        rsa.update((header + "." + claims).getBytes(StandardCharsets.US_ASCII));
-        return header + "." + claims + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(rsa.sign());
-    }
-
-    private static String base64Url(String json) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    public String editorToken() {
+        return Jwt.issuer(issuer).upn("developer").groups(Roles.EDITOR).expiresIn(LIFETIME).sign();
     }
 }

@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import io.reelgraph.devauth.DevJwtKeys;
+import io.reelgraph.support.Tokens;
 
 /**
  * For tests of the packaged application, which runs in the prod profile and so starts no database itself: starts the
@@ -22,8 +22,8 @@ public class EmbeddedMariaDbTestResource implements QuarkusTestResourceLifecycle
     public Map<String, String> start() {
         String database = "reelgraph";
         int port = EmbeddedMariaDb.startOncePerJvm(Path.of("target/embedded-mariadb"), database);
-        Map<String, String> config = new HashMap<>(EmbeddedMariaDbConfigSourceFactory.datasource(port, database));
-        config.put("mp.jwt.verify.publickey", DevJwtKeys.publicKeyPem());
+        Map<String, String> config = new HashMap<>(DevDatabaseConfigSourceFactory.datasource(port, database));
+        config.put("mp.jwt.verify.publickey", Tokens.packagedAppPublicKey());
         return config;
     }
 
@@ -38,7 +38,7 @@ public class EmbeddedMariaDbTestResource implements QuarkusTestResourceLifecycle
             create.execute("CREATE DATABASE IF NOT EXISTS " + database);
         }
         int port = Integer.parseInt(System.getProperty(EmbeddedMariaDb.PORT_PROPERTY));
-        config.putAll(EmbeddedMariaDbConfigSourceFactory.datasource(port, database));
+        config.putAll(DevDatabaseConfigSourceFactory.datasource(port, database));
         return config;
     }
 
