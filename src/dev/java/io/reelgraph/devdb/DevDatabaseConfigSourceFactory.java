@@ -28,7 +28,7 @@ public class DevDatabaseConfigSourceFactory implements ConfigSourceFactory {
     /** Below application.properties (250): anything a user configures overrides these values. */
     private static final int ORDINAL = 150;
 
-    private static final String DEV_SERVICES = "quarkus.datasource.devservices.enabled";
+    private static final String DEV_SERVICES_ENABLED = "quarkus.datasource.devservices.enabled";
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
@@ -44,13 +44,14 @@ public class DevDatabaseConfigSourceFactory implements ConfigSourceFactory {
                 Path workDir = Path.of(valueOr(context.getValue("reelgraph.embedded-db.dir"), "target/embedded-mariadb"));
                 int port = EmbeddedMariaDb.startOncePerJvm(workDir, database);
                 Map<String, String> config = new HashMap<>(datasource(port, database));
-                config.put(DEV_SERVICES, "false");
+                config.put(DEV_SERVICES_ENABLED, "false");
                 return List.of(new PropertiesConfigSource(config, "EmbeddedMariaDb", ORDINAL));
             }
             case DEV_SERVICES -> {
-                LOG.infof("No embedded MariaDB for %s: Quarkus Dev Services starts one in a container",
-                        DevDatabase.platform());
-                return List.of(new PropertiesConfigSource(Map.of(DEV_SERVICES, "true"), "DevServicesMariaDb", ORDINAL));
+                // nothing to set: Quarkus starts Dev Services when no URL is configured (setting it enabled would
+                // start them even beside a configured JDBC URL)
+                LOG.infof("%s: Quarkus Dev Services starts MariaDB in a container", DevDatabase.noEmbeddedServer(embedded));
+                return List.of();
             }
             default -> throw new DevDatabase.Unavailable(embedded);
         }
