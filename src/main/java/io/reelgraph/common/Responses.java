@@ -4,6 +4,8 @@ import java.net.URI;
 
 import org.jboss.resteasy.reactive.RestResponse;
 
+import io.vertx.core.http.HttpServerResponse;
+
 public final class Responses {
 
     private Responses() {
@@ -16,6 +18,11 @@ public final class Responses {
             response.header("ETag", versioned.etag());
         }
         return response.build();
+    }
+
+    /** Whether the response has been sent, or its client has gone: nothing more can be sent either way. */
+    public static boolean answered(HttpServerResponse response) {
+        return response.ended() || response.closed();
     }
 
     /** 200 with the representation and its ETag. */

@@ -114,12 +114,15 @@ public enum DatabaseErrors {
         return isConnectionLost(failure);
     }
 
-    /** Whether the failure is the loss of the connection a statement was sent on. */
+    /** Whether the failure is the loss of the connection a statement was sent on, or was to be sent on. */
     public static boolean isConnectionLost(Throwable failure) {
         for (Throwable cause : chain(failure)) {
-            // the pool hands out a connection the server has just closed; Vert.x says so only in words
-            if (cause instanceof ClosedConnectionException
-                    || cause.getMessage() != null && cause.getMessage().startsWith("Connection is not active now")) {
+            // closed while a statement was out; or, which Vert.x says only in words, closed already when the pool
+            // handed it out, or when a command was written to its socket (ConnectionBase.CLOSED_EXCEPTION: a
+            // connection being opened as the server went)
+            if (cause instanceof ClosedConnectionException || cause.getMessage() != null
+                    && (cause.getMessage().startsWith("Connection is not active now")
+                            || cause.getMessage().equals("Connection was closed"))) {
                 return true;
             }
         }

@@ -1,9 +1,9 @@
 package io.reelgraph.database;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.arc.Arc;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.reelgraph.common.Responses;
 import io.reelgraph.error.ApiException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -36,8 +37,8 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
  * running it again could create what the client will also create when it retries on the answer.
  * <p>
  * A transaction whose connection is lost under it (a cluster node behind a proxy dies) fails at once with a 503
- * {@code database-unavailable} problem, without waiting for its rollback; it is not run again: its commit may have
- * been under way, and the problem tells the client to look before it retries.
+ * {@code database-unavailable} problem, without waiting for its rollback. Nothing was committed, but it is not run
+ * again: the node or the whole server may be gone, and the problem tells the client when to retry.
  */
 @ApplicationScoped
 public class Transactions {
@@ -59,51 +60,55 @@ public class Transactions {
     /** {@code work} in a Hibernate Reactive transaction. */
     public <T> Uni<T> write(Supplier<Uni<T>> work) {
         RoutingContext context = current();
-        return retryingConflicts(context, lost -> Panache.withTransaction(() -> work.get()
-                .call(() -> Panache.flush()).invoke(() -> requireAwaited(context)).onFailure().invoke(lost)));
+        return retryingConflicts(context,
+                guarded -> Panache.withTransaction(() -> guarded.apply(work.get().call(() -> Panache.flush()))));
     }
 
     /** {@code work} in a transaction on one of {@code pool}'s connections. */
     public <T> Uni<T> write(Pool pool, Function<SqlConnection, Uni<T>> work) {
         RoutingContext context = current();
-        return retryingConflicts(context, lost -> pool.withTransaction(connection -> work.apply(connection)
-                .invoke(() -> requireAwaited(context)).onFailure().invoke(lost)));
+        return retryingConflicts(context,
+                guarded -> pool.withTransaction(connection -> guarded.apply(work.apply(connection))));
     }
 
     /** Each attempt is made afresh: Panache opens a new session for it, the failed one having been closed. */
-    private <T> Uni<T> retryingConflicts(RoutingContext context, Function<Consumer<Throwable>, Uni<T>> transaction) {
-        Uni<T> once = Uni.createFrom().<T> deferred(() -> unlessConnectionLost(transaction))
+    private <T> Uni<T> retryingConflicts(RoutingContext context,
+            Function<UnaryOperator<Uni<T>>, Uni<T>> transaction) {
+        Uni<T> once = Uni.createFrom().<T> deferred(() -> attempt(context, transaction))
                 .onFailure(DatabaseErrors.DEADLOCK::causes)
                 .invoke(() -> conflicts.increment());
         if (context == null || !isIdempotent(context.request().method())) {
             return once;
         }
         // not once the request has been answered (its timeout, or the outage guard): nobody waits for the result
-        return once.onFailure(failure -> DatabaseErrors.DEADLOCK.causes(failure) && !answered(context)).retry()
+        return once.onFailure(failure -> DatabaseErrors.DEADLOCK.causes(failure) && !Responses.answered(context.response()))
+                .retry()
                 .atMost(CONFLICT_RETRIES);
     }
 
     /**
-     * One attempt, which fails as soon as its work fails on a lost connection ({@code transaction} puts the given hook
-     * on its work). The transaction's rollback is then sent on the dead connection, and vertx-mysql-client 4.5.27 drops
-     * that command without ever completing it ({@code http.DatabaseOutageGuard} says why, and from which version it
-     * does not): waiting for it would hold the request until its timeout. The server rolls the transaction back itself
-     * when the connection goes.
+     * One attempt: {@code transaction} passes its work through the given operator, which lets it commit only while the
+     * client waits for it, and gives the attempt up as soon as the work fails on a lost connection. The transaction's
+     * rollback is then sent on the dead connection, and vertx-mysql-client 4.5.27 drops that command without ever
+     * completing it ({@code http.DatabaseOutageGuard} says why, and from which version it does not): waiting for it
+     * would hold the request until its timeout. Nothing was committed (the operator is on the work, before the commit),
+     * and the server rolls the transaction back when its connection goes.
      */
-    private static <T> Uni<T> unlessConnectionLost(Function<Consumer<Throwable>, Uni<T>> transaction) {
-        CompletableFuture<T> lost = new CompletableFuture<>();
-        Context context = Vertx.currentContext();
-        Uni<T> attempt = transaction.apply(failure -> {
-            if (DatabaseErrors.isConnectionLost(failure)) {
-                // on the next turn: a rollback that does complete answers first, as usual
-                context.runOnContext(next -> lost.completeExceptionally(failure));
-            }
-        });
-        return Uni.combine().any().of(attempt, Uni.createFrom().completionStage(lost));
+    private static <T> Uni<T> attempt(RoutingContext context, Function<UnaryOperator<Uni<T>>, Uni<T>> transaction) {
+        CompletableFuture<T> gaveUp = new CompletableFuture<>();
+        Uni<T> attempt = transaction.apply(work -> work.invoke(() -> requireAwaited(context))
+                .onFailure(DatabaseErrors::isConnectionLost).invoke(failure -> giveUp(gaveUp, failure)));
+        return Uni.combine().any().of(attempt, Uni.createFrom().completionStage(gaveUp));
     }
 
-    private static boolean answered(RoutingContext context) {
-        return context.response().ended() || context.response().closed();
+    private static void giveUp(CompletableFuture<?> gaveUp, Throwable failure) {
+        Context context = Vertx.currentContext();
+        if (context == null) {
+            gaveUp.completeExceptionally(failure);
+        } else {
+            // on the next turn: a rollback that does complete answers first, as usual
+            context.runOnContext(next -> gaveUp.completeExceptionally(failure));
+        }
     }
 
     private static boolean isIdempotent(HttpMethod method) {
@@ -118,7 +123,7 @@ public class Transactions {
         if (context == null) {
             return; // not serving a request: nobody to disappoint
         }
-        if (answered(context)) {
+        if (Responses.answered(context.response())) {
             throw ApiException.timedOut("The request was answered before the change could commit; it was rolled back");
         }
         if (CommitDeadline.passed(context)) {

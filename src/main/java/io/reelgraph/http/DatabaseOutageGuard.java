@@ -12,6 +12,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import io.reelgraph.common.Responses;
 import io.reelgraph.database.DatabasePool;
 import io.reelgraph.error.ProblemType;
 import io.vertx.core.Context;
@@ -63,7 +64,7 @@ public class DatabaseOutageGuard {
     private record InFlight(RoutingContext request, Context context) {
 
         boolean answered() {
-            return request.response().ended() || request.response().closed();
+            return Responses.answered(request.response());
         }
     }
 
@@ -117,7 +118,7 @@ public class DatabaseOutageGuard {
 
     private static void abandon(RoutingContext context) {
         HttpServerResponse response = context.response();
-        if (response.ended() || response.closed()) {
+        if (Responses.answered(response)) {
             return;
         }
         if (response.headWritten()) {

@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.reelgraph.common.Responses;
 import io.reelgraph.database.CommitDeadline;
 import io.reelgraph.error.ProblemType;
 import io.vertx.core.Vertx;
@@ -61,7 +62,7 @@ public class RequestTimeout {
     }
 
     private static boolean isLateAnswer(RoutingContext context) {
-        return (context.response().ended() || context.response().closed()) && isLateWrite(context.failure());
+        return Responses.answered(context.response()) && isLateWrite(context.failure());
     }
 
     /** The failure of writing to a response that was already answered (here, or by DatabaseOutageGuard). */

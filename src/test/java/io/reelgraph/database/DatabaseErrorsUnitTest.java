@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import io.vertx.core.VertxException;
+import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.mysqlclient.MySQLBatchException;
 import io.vertx.mysqlclient.MySQLException;
 import io.vertx.sqlclient.ClosedConnectionException;
@@ -51,6 +52,7 @@ class DatabaseErrorsUnitTest {
         assertTrue(DatabaseErrors.isConnectionLost(lost));
         assertTrue(DatabaseErrors.isUnavailable(lost));
         assertTrue(DatabaseErrors.isConnectionLost(new VertxException("Connection is not active now, current status: CLOSED")));
+        assertTrue(DatabaseErrors.isConnectionLost(ConnectionBase.CLOSED_EXCEPTION));
         assertTrue(DatabaseErrors.isUnavailable(refused));
         assertFalse(DatabaseErrors.isConnectionLost(refused), "nothing was sent: no transaction to give up on");
     }
