@@ -14,7 +14,9 @@ import io.reelgraph.catalogue.CreditedVideo;
 import io.reelgraph.catalogue.VideoNode;
 import io.reelgraph.catalogue.VideoView;
 import io.reelgraph.error.ApiException;
+import io.reelgraph.listing.Listing;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
@@ -62,6 +64,18 @@ public final class Expander {
     public static Uni<List<VideoView>> videos(SqlClient client, List<Long> ids, Expansion expansion) {
         return read(client, Type.VIDEO, ids, expansion)
                 .map(graph -> inOrder(ids, graph.videos, video -> graph.render(video, expansion)));
+    }
+
+    /** The columns, and the tables they need joined to {@code video v}, a listing reads for {@link #videoViews}. */
+    public static final String VIDEO_COLUMNS = ViewLoader.VIDEO_COLUMNS;
+    public static final String VIDEO_JOINS = ViewLoader.VIDEO_JOINS;
+
+    /**
+     * The unexpanded views of the videos a listing has read with {@link #VIDEO_COLUMNS}, in its order: only their
+     * credits are read, in one statement.
+     */
+    public static Uni<List<VideoView>> videoViews(SqlClient client, List<Row> rows) {
+        return ViewLoader.videosOfRows(client, rows, Listing.COLUMNS_FROM);
     }
 
     private static Uni<Expander> read(SqlClient client, Type type, List<Long> ids, Expansion expansion) {

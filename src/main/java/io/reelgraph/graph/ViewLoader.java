@@ -166,6 +166,11 @@ final class ViewLoader {
                         }));
     }
 
+    /** A video's own columns in its view, after its id, from {@code video v} and the joins {@link #VIDEO_JOINS}. */
+    static final String VIDEO_COLUMNS = "v.code, v.img, v.score, v.version, a.id, a.name, f.id, f.name";
+    static final String VIDEO_JOINS = "LEFT JOIN author a ON a.id = v.author_id"
+            + " LEFT JOIN author f ON f.featured_video_id = v.id";
+
     /**
      * The videos of {@code ids} that exist, in two statements run at once: their rows with their uploader and
      * featuring author, and their credits by author id.
@@ -173,32 +178,45 @@ final class ViewLoader {
     static Uni<Loaded<VideoView>> videos(SqlClient client, Collection<Long> ids, Reads reads) {
         return inBatches(ids, reads, ViewLoader::refs, batch -> {
             // both at once, on connections of their own: a read holds no session that would chain them
-            Uni<List<Row>> videoRows = client.query("SELECT v.id, v.code, v.img, v.score, v.version, a.id, a.name,"
-                    + " f.id, f.name FROM video v LEFT JOIN author a ON a.id = v.author_id"
-                    + " LEFT JOIN author f ON f.featured_video_id = v.id WHERE v.id IN " + in(batch)).execute()
-                    .map(ViewLoader::list);
+            Uni<List<Row>> videoRows = client.query("SELECT v.id, " + VIDEO_COLUMNS + " FROM video v " + VIDEO_JOINS
+                    + " WHERE v.id IN " + in(batch)).execute().map(ViewLoader::list);
             Uni<Read> creditRows = read(client, batch, reads, null, List.of(EmbeddedList.VIDEO_CREDITS));
-            return Uni.combine().all().unis(videoRows, creditRows).asTuple().map(loaded -> {
-                Map<Long, VideoView> byId = new HashMap<>();
-                Set<Long> cut = new HashSet<>();
-                for (Row row : loaded.getItem1()) {
-                    Long id = row.getLong(0);
-                    EmbeddedRows credits = loaded.getItem2().lists().get(EmbeddedList.VIDEO_CREDITS).get(id);
-                    if (credits.cut()) {
-                        cut.add(id);
-                    }
-                    MoreLinks more = more(credits, "/videos/" + id + "/credits", "authorId");
-                    byId.put(id, new VideoView(id, row.getString(1), row.getString(2), row.getFloat(3),
-                            row.getLong(4),
-                            row.getLong(5) == null ? null : new AuthorRef(row.getLong(5), row.getString(6)),
-                            row.getLong(7) == null ? null : new AuthorRef(row.getLong(7), row.getString(8)),
-                            credits.shown().stream().map(link -> new CreditedAuthor(link.getLong(2),
-                                    link.getString(3), link.getString(4), null)).toList(),
-                            more == null ? null : new VideoView.More(more)));
-                }
-                return new Loaded<>(byId, cut);
-            });
+            return Uni.combine().all().unis(videoRows, creditRows).asTuple()
+                    .map(loaded -> videoViews(loaded.getItem1(), 1, loaded.getItem2()));
         });
+    }
+
+    /**
+     * The views of videos whose rows the caller has read, in their order: each row has the video's id first and
+     * {@link #VIDEO_COLUMNS} from {@code columnsFrom}. One statement reads their credits; at most {@link #BATCH} rows.
+     */
+    static Uni<List<VideoView>> videosOfRows(SqlClient client, List<Row> rows, int columnsFrom) {
+        List<Long> ids = rows.stream().map(row -> row.getLong(0)).toList();
+        return read(client, ids, Reads.VIEWS, null, List.of(EmbeddedList.VIDEO_CREDITS))
+                .map(credits -> videoViews(rows, columnsFrom, credits).byId())
+                .map(byId -> ids.stream().map(byId::get).toList());
+    }
+
+    private static Loaded<VideoView> videoViews(List<Row> rows, int columnsFrom, Read credits) {
+        Map<Long, VideoView> byId = new HashMap<>();
+        Set<Long> cut = new HashSet<>();
+        int at = columnsFrom;
+        for (Row row : rows) {
+            Long id = row.getLong(0);
+            EmbeddedRows shown = credits.lists().get(EmbeddedList.VIDEO_CREDITS).get(id);
+            if (shown.cut()) {
+                cut.add(id);
+            }
+            MoreLinks more = more(shown, "/videos/" + id + "/credits", "authorId");
+            byId.put(id, new VideoView(id, row.getString(at), row.getString(at + 1), row.getFloat(at + 2),
+                    row.getLong(at + 3),
+                    row.getLong(at + 4) == null ? null : new AuthorRef(row.getLong(at + 4), row.getString(at + 5)),
+                    row.getLong(at + 6) == null ? null : new AuthorRef(row.getLong(at + 6), row.getString(at + 7)),
+                    shown.shown().stream().map(link -> new CreditedAuthor(link.getLong(2),
+                            link.getString(3), link.getString(4), null)).toList(),
+                    more == null ? null : new VideoView.More(more)));
+        }
+        return new Loaded<>(byId, cut);
     }
 
     /** The nodes' own rows (kind 0), and each list of each node. */

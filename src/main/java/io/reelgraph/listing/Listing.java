@@ -37,6 +37,8 @@ public final class Listing {
     public static final int DEFAULT_SIZE = 20;
     /** Rows per chunk of a stream of views that embed no others. */
     public static final int STREAM_CHUNK = 500;
+    /** Where the columns a read asks for begin in each of its rows: after the key and the sort column. */
+    public static final int COLUMNS_FROM = 2;
 
     /**
      * How a list reads its table.
@@ -55,6 +57,11 @@ public final class Listing {
         /** The alias of {@link #from()}, which names a derived table of its rows too. */
         String alias() {
             return from.substring(from.lastIndexOf(' ') + 1);
+        }
+
+        /** The same list, its pages joined to more tables for the columns they read. */
+        public Table joining(String tables) {
+            return new Table(from, tables, key, sortable, indexes);
         }
     }
 
@@ -152,7 +159,7 @@ public final class Listing {
         return rows.stream().map(row -> row.getLong(0)).toList();
     }
 
-    /** Items made from each row alone (its extra columns from index 2). */
+    /** Items made from each row alone (its extra columns from {@link #COLUMNS_FROM}). */
     public static <V> Function<List<Row>, Uni<List<V>>> each(Function<Row, V> item) {
         return rows -> Uni.createFrom().item(rows.stream().map(item).toList());
     }
@@ -172,7 +179,7 @@ public final class Listing {
      *
      * @param columns what the page reads besides the key and the sort column (which come first, at index 0 and 1),
      *        e.g. {@code v.code, v.img}
-     * @param items the page's items from its rows (the extra columns from index 2)
+     * @param items the page's items from its rows (the extra columns from {@link #COLUMNS_FROM})
      * @param link the URL of this list with the given cursor
      */
     public <V> Uni<PageView<V>> page(SqlClient client, PageParams params, String columns,

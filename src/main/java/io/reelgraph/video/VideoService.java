@@ -75,14 +75,25 @@ public class VideoService {
                 rows -> Expander.videos(pool, Listing.keys(rows), expansion), params::link);
     }
 
-    /** Every video that matches, in chunks read as the client reads. */
+    /**
+     * Every video that matches, in chunks read as the client reads. Unexpanded, a chunk is one keyset statement that
+     * reads the videos themselves and one that reads their credits.
+     */
     public Multi<List<VideoView>> stream(Filter filter, String sort, Expansion expansion) {
-        return videos(filter, sort).stream(pool, Listing.streamChunk(!expansion.children().isEmpty()), "",
+        if (expansion.children().isEmpty()) {
+            return videos(filter, sort, VIDEOS.joining(Expander.VIDEO_JOINS)).stream(pool, Listing.streamChunk(false),
+                    Expander.VIDEO_COLUMNS, rows -> Expander.videoViews(pool, rows));
+        }
+        return videos(filter, sort, VIDEOS).stream(pool, Listing.streamChunk(true), "",
                 rows -> Expander.videos(pool, Listing.keys(rows), expansion));
     }
 
     private static Listing videos(Filter filter, String sort) {
-        return Listing.of(VIDEOS, sort, Listing.Filter.equal("authorId", "v.author_id", filter.authorId()),
+        return videos(filter, sort, VIDEOS);
+    }
+
+    private static Listing videos(Filter filter, String sort, Listing.Table table) {
+        return Listing.of(table, sort, Listing.Filter.equal("authorId", "v.author_id", filter.authorId()),
                 Listing.Filter.startsWith("code", "v.code", filter.codePrefix()),
                 Listing.Filter.atLeast("minScore", "v.score", filter.minScore()));
     }
