@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 import io.reelgraph.error.Problem;
 
 /**
@@ -20,8 +21,9 @@ import io.reelgraph.error.Problem;
  * 412 where there is an {@code If-Match}, 413 and 415 where there is a body to read. The resources name only the
  * responses they describe more closely (e.g. which 409). Every error response is described as a {@link Problem},
  * including those the scanner adds with no content (401 and 403 of {@code @RolesAllowed}), so that a generated client
- * can read each one as the same type.
+ * can read each one as the same type. It runs once, when the build makes the document, not at each start.
  */
+@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ProblemResponsesFilter implements OASFilter {
 
     private static final Map<String, String> WRITES = Map.of(

@@ -3,7 +3,6 @@ package io.reelgraph.delivery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -80,14 +79,12 @@ class KubernetesManifestIT {
     @Test
     void theJvmExitsOnAnOutOfMemoryErrorAndTheContainerIsRestarted() throws IOException {
         JsonNode container = container();
-        String javaOptsAppend = env(container, "JAVA_OPTS_APPEND");
-        assertNotNull(javaOptsAppend, "the Deployment sets no JAVA_OPTS_APPEND");
-        assertTrue(ContainerFilesIT.exitsOnOutOfMemoryError(javaOptsAppend), javaOptsAppend);
+        String javaOpts = env(container, "JAVA_OPTS");
+        assertNotNull(javaOpts, "the Deployment sets no JAVA_OPTS");
+        assertTrue(ContainerFilesIT.exitsOnOutOfMemoryError(javaOpts), javaOpts);
         // the Deployment's variable replaces the image's, so it must carry the image's other options as well
-        assertEquals(ContainerFilesIT.jvmImageJavaOptsAppend(), javaOptsAppend);
-        // JAVA_OPTS would replace every option run-java.sh computes, the heap ratio among them
-        assertNull(env(container, "JAVA_OPTS"));
-        assertEquals("50", env(container, "JAVA_MAX_MEM_RATIO"));
+        assertEquals(ContainerFilesIT.jvmImageJavaOpts(), javaOpts);
+        assertEquals(ContainerFilesIT.jvmImageEnv("MALLOC_ARENA_MAX"), env(container, "MALLOC_ARENA_MAX"));
         JsonNode restartPolicy = resource("Deployment", "reelgraph").at("/spec/template/spec/restartPolicy");
         assertTrue(restartPolicy.isMissingNode() || restartPolicy.asText().equals("Always"), restartPolicy.toString());
     }
