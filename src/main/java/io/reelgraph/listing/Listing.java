@@ -59,7 +59,7 @@ public final class Listing {
             return from.substring(from.lastIndexOf(' ') + 1);
         }
 
-        /** The same list, its pages joined to more tables for the columns they read. */
+        /** The same list with {@code tables} as its join (replacing {@link #join()}), for the columns its pages read. */
         public Table joining(String tables) {
             return new Table(from, tables, key, sortable, indexes);
         }
