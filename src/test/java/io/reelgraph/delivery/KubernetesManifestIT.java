@@ -12,6 +12,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -114,7 +116,7 @@ class KubernetesManifestIT {
                 + rules.at("/0/verbs"));
         Set<String> kinds = RESOURCES.stream().map(r -> r.get("kind").asText()).collect(Collectors.toSet());
         assertEquals(Set.of("ConfigMap", "Service", "Deployment", "Job", "ServiceAccount", "Role", "RoleBinding",
-                "PodDisruptionBudget"), kinds);
+                "PodDisruptionBudget", "HorizontalPodAutoscaler", "NetworkPolicy"), kinds);
     }
 
     @Test
@@ -129,6 +131,169 @@ class KubernetesManifestIT {
         assertEquals("kubernetes.io/hostname", spread.at("/podAffinityTerm/topologyKey").asText());
         assertEquals(labels.get("app.kubernetes.io/name"),
                 spread.at("/podAffinityTerm/labelSelector/matchLabels/app.kubernetes.io~1name"));
+    }
+
+    /**
+     * The replicas' pod passes the Pod Security Standards' "restricted" profile, rule by rule as kubernetes.io
+     * documents them (concepts/security/pod-security-standards), so a namespace enforcing it admits them. (Not yet the
+     * migration Job's: Quarkus generates it with no container security context, and a Job given in
+     * src/main/kubernetes replaces the generated one, image included.)
+     */
+    @Test
+    void theReplicasPassThePodSecurityStandardsRestrictedProfile() {
+        List<String> violations = restrictedViolations(resource("Deployment", "reelgraph").at("/spec/template/spec"));
+        assertTrue(violations.isEmpty(), "the Deployment's pod breaks the restricted profile: " + violations);
+    }
+
+    /** The replicas' root filesystem is read-only; the JVM's /tmp is an emptyDir. */
+    @Test
+    void theReplicasWriteOnlyToAnEmptyDirTmp() {
+        JsonNode pod = resource("Deployment", "reelgraph").at("/spec/template/spec");
+        for (JsonNode container : containers(pod)) {
+            assertTrue(container.at("/securityContext/readOnlyRootFilesystem").asBoolean(),
+                    container.get("name").asText() + " may write to its root filesystem");
+        }
+        JsonNode tmp = stream(container().path("volumeMounts"))
+                .filter(mount -> mount.get("mountPath").asText().equals("/tmp")).findFirst()
+                .orElseThrow(() -> new AssertionError("no /tmp for the JVM"));
+        assertTrue(stream(pod.path("volumes")).anyMatch(volume -> volume.get("name").equals(tmp.get("name"))
+                && volume.has("emptyDir")), "/tmp is not an emptyDir: " + pod.path("volumes"));
+    }
+
+    @Test
+    void anAutoscalerBetweenTwoAndWhatTheDatabaseTakes() {
+        JsonNode hpa = resource("HorizontalPodAutoscaler", "reelgraph").get("spec");
+        assertEquals("Deployment/reelgraph", hpa.at("/scaleTargetRef/kind").asText() + "/"
+                + hpa.at("/scaleTargetRef/name").asText());
+        assertEquals(resource("Deployment", "reelgraph").at("/spec/replicas").asInt(), hpa.get("minReplicas").asInt());
+        // each replica pools up to 20 connections; MariaDB's default max_connections is 151
+        assertTrue(hpa.get("maxReplicas").asInt() * 20 < 151, hpa.toString());
+        assertEquals("cpu", hpa.at("/metrics/0/resource/name").asText());
+        assertEquals(70, hpa.at("/metrics/0/resource/target/averageUtilization").asInt());
+    }
+
+    @Test
+    void theNetworkPolicyLetsInHttpAndOutOnlyTheDatabaseDnsAndTheApi() {
+        JsonNode policy = resource("NetworkPolicy", "reelgraph").get("spec");
+        assertEquals(resource("Deployment", "reelgraph").at("/spec/template/metadata/labels/app.kubernetes.io~1name"),
+                policy.at("/podSelector/matchLabels/app.kubernetes.io~1name"));
+        assertEquals("[\"Ingress\",\"Egress\"]", policy.get("policyTypes").toString());
+        assertEquals(Set.of("TCP/8080"), ports(policy.get("ingress")));
+        assertEquals(Set.of("TCP/3306", "UDP/53", "TCP/53", "TCP/443", "TCP/6443"), ports(policy.get("egress")));
+    }
+
+    /** The ports of a policy's rules as PROTOCOL/port; a rule without ports (everything) fails the test. */
+    private static Set<String> ports(JsonNode rules) {
+        Set<String> ports = new HashSet<>();
+        for (JsonNode rule : rules) {
+            assertTrue(rule.has("ports"), "a rule open on every port: " + rule);
+            rule.get("ports").forEach(port -> ports.add(port.get("protocol").asText() + "/" + port.get("port").asInt()));
+        }
+        return ports;
+    }
+
+    /** What in {@code pod} the restricted profile (which includes the baseline one) forbids, in words. */
+    private static List<String> restrictedViolations(JsonNode pod) {
+        List<String> violations = new ArrayList<>();
+        for (String hostNamespace : List.of("hostNetwork", "hostPID", "hostIPC")) {
+            if (pod.path(hostNamespace).asBoolean()) {
+                violations.add(hostNamespace);
+            }
+        }
+        Set<String> volumeTypes = Set.of("configMap", "csi", "downwardAPI", "emptyDir", "ephemeral",
+                "persistentVolumeClaim", "projected", "secret");
+        for (JsonNode volume : pod.path("volumes")) {
+            volume.fieldNames().forEachRemaining(field -> {
+                if (!field.equals("name") && !volumeTypes.contains(field)) {
+                    violations.add("volume " + volume.get("name").asText() + " of type " + field);
+                }
+            });
+        }
+        JsonNode podContext = pod.path("securityContext");
+        Set<String> safeSysctls = Set.of("kernel.shm_rmid_forced", "net.ipv4.ip_local_port_range",
+                "net.ipv4.ip_unprivileged_port_start", "net.ipv4.tcp_syncookies", "net.ipv4.ping_group_range",
+                "net.ipv4.ip_local_reserved_ports", "net.ipv4.tcp_keepalive_time", "net.ipv4.tcp_fin_timeout",
+                "net.ipv4.tcp_keepalive_intvl", "net.ipv4.tcp_keepalive_probes");
+        podContext.path("sysctls").forEach(sysctl -> {
+            if (!safeSysctls.contains(sysctl.get("name").asText())) {
+                violations.add("sysctl " + sysctl.get("name").asText());
+            }
+        });
+        commonContextViolations("pod", podContext, violations);
+        for (JsonNode container : containers(pod)) {
+            String name = "container " + container.get("name").asText();
+            JsonNode context = container.path("securityContext");
+            commonContextViolations(name, context, violations);
+            if (context.path("privileged").asBoolean()) {
+                violations.add(name + " privileged");
+            }
+            if (!context.path("allowPrivilegeEscalation").isBoolean() || context.get("allowPrivilegeEscalation")
+                    .asBoolean()) {
+                violations.add(name + " without allowPrivilegeEscalation: false");
+            }
+            if (!stream(context.at("/capabilities/drop")).anyMatch(drop -> drop.asText().equals("ALL"))) {
+                violations.add(name + " does not drop ALL capabilities");
+            }
+            context.at("/capabilities/add").forEach(add -> {
+                if (!add.asText().equals("NET_BIND_SERVICE")) {
+                    violations.add(name + " adds capability " + add.asText());
+                }
+            });
+            if (!context.path("procMount").asText("Default").equals("Default")) {
+                violations.add(name + " procMount " + context.get("procMount").asText());
+            }
+            container.path("ports").forEach(port -> {
+                if (port.path("hostPort").asInt(0) != 0) {
+                    violations.add(name + " hostPort " + port.get("hostPort").asInt());
+                }
+            });
+            // runAsNonRoot and the seccomp profile: the container's own, else the pod's
+            JsonNode nonRoot = context.has("runAsNonRoot") ? context.get("runAsNonRoot") : podContext.path("runAsNonRoot");
+            if (!nonRoot.asBoolean()) {
+                violations.add(name + " may run as root (runAsNonRoot is not true)");
+            }
+            String seccomp = context.at("/seccompProfile/type").asText(podContext.at("/seccompProfile/type").asText());
+            if (!seccomp.equals("RuntimeDefault") && !seccomp.equals("Localhost")) {
+                violations.add(name + " seccomp profile '" + seccomp + "'");
+            }
+        }
+        return violations;
+    }
+
+    /** The rules that apply to a pod's and a container's security context alike. */
+    private static void commonContextViolations(String name, JsonNode context, List<String> violations) {
+        if (context.has("runAsUser") && context.get("runAsUser").asInt() == 0) {
+            violations.add(name + " runAsUser 0");
+        }
+        if (context.at("/windowsOptions/hostProcess").asBoolean()) {
+            violations.add(name + " hostProcess");
+        }
+        if (context.at("/seccompProfile/type").asText().equals("Unconfined")) {
+            violations.add(name + " seccomp Unconfined");
+        }
+        String appArmor = context.at("/appArmorProfile/type").asText("RuntimeDefault");
+        if (!appArmor.equals("RuntimeDefault") && !appArmor.equals("Localhost")) {
+            violations.add(name + " AppArmor " + appArmor);
+        }
+        JsonNode seLinux = context.path("seLinuxOptions");
+        String seLinuxType = seLinux.path("type").asText("");
+        if (!Set.of("", "container_t", "container_init_t", "container_kvm_t", "container_engine_t")
+                .contains(seLinuxType) || seLinux.has("user") || seLinux.has("role")) {
+            violations.add(name + " SELinux options " + seLinux);
+        }
+    }
+
+    /** A pod's init, regular and ephemeral containers. */
+    private static List<JsonNode> containers(JsonNode pod) {
+        List<JsonNode> containers = new ArrayList<>();
+        for (String list : List.of("initContainers", "containers", "ephemeralContainers")) {
+            pod.path(list).forEach(containers::add);
+        }
+        return containers;
+    }
+
+    private static Stream<JsonNode> stream(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false);
     }
 
     /** The literal value of the container's environment variable, or null when it sets none. */
