@@ -229,6 +229,8 @@ settle() {
 SVC_JAVA_FEATURE=$("$SVC_JAVA" -XshowSettings:properties -version 2>&1 \
     | awk -F' = ' '$1 ~ /java.specification.version/ { print $2 }')
 AOT_CACHE=$WORK/app.aot
+# a start from the cache; AOTMode=on: a JVM that cannot use it stops instead of starting without it
+FROM_CACHE=("-XX:AOTCache=$AOT_CACHE" -XX:AOTMode=on)
 rm -f "$AOT_CACHE" # a cache of an earlier run, perhaps of another build or JVM, is never measured
 if ((SVC_JAVA_FEATURE >= 25)); then
     log "recording the JDK AOT cache: a training run"
@@ -253,15 +255,14 @@ for ((i = 1; i <= STARTS; i++)); do
     PLAIN_MS+=("$READY_MS") PLAIN_IN+=("$STARTED_IN")
     stop_service
     if [[ -s $AOT_CACHE ]]; then
-        # AOTMode=on: a JVM that cannot use the cache stops instead of starting without it
-        AOT_OPTS=("-XX:AOTCache=$AOT_CACHE" -XX:AOTMode=on)
+        AOT_OPTS=("${FROM_CACHE[@]}")
         start_service "aot-$i" # a refused cache stops the JVM, and start_service says so with its log
         AOT_MS+=("$READY_MS") AOT_IN+=("$STARTED_IN")
         stop_service
     fi
 done
 AOT_OPTS=()
-[[ ! -s $AOT_CACHE ]] || AOT_OPTS=("-XX:AOTCache=$AOT_CACHE" -XX:AOTMode=on)
+[[ ! -s $AOT_CACHE ]] || AOT_OPTS=("${FROM_CACHE[@]}")
 log "the measured start: database up and migrated${AOT_OPTS[*]:+, from the AOT cache}"
 start_service measured
 RSS_READY=$(rss_mb VmRSS) PSS_READY=$(pss_mb)
@@ -396,6 +397,7 @@ EXPECTED_ROWS=$(count videos)
 # one pass first, so that neither measured stream pays for the database's cold caches or a cold JIT
 log "3. warming up: one raw stream of $EXPECTED_ROWS videos"
 curl -s "$BASE/bench/raw/videos" >/dev/null
+per_second() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / s }'; }
 SVC_STREAM_RUNS=() RAW_STREAM_RUNS=()
 for round in 1 2; do
     log "3. raw NDJSON stream of $EXPECTED_ROWS videos (round $round)"
@@ -403,13 +405,13 @@ for round in 1 2; do
     RAW_ROWS=$ROWS RAW_STREAM_S=$SECONDS_TAKEN RAW_STREAM_RSS=$PEAK_RSS RAW_HEAP=$HEAP_PEAK RAW_STREAM_CPU=$CPU
     RAW_OLD="$OLD_BEFORE->$OLD_AFTER"
     [[ $RAW_ROWS == "$EXPECTED_ROWS" ]] || die "the raw stream gave $RAW_ROWS rows of $EXPECTED_ROWS"
-    RAW_STREAM_RUNS+=("$(awk -v n="$ROWS" -v s="$SECONDS_TAKEN" 'BEGIN { printf "%.0f", n / s }')")
+    RAW_STREAM_RUNS+=("$(per_second "$ROWS" "$SECONDS_TAKEN")")
     log "3. service NDJSON stream (GET /videos, Accept: application/x-ndjson, round $round)"
     stream "service-$round" /videos
     SVC_STREAM_STATUS=$STATUS SVC_ROWS=$ROWS SVC_STREAM_S=$SECONDS_TAKEN SVC_STREAM_RSS=$PEAK_RSS SVC_HEAP=$HEAP_PEAK
     SVC_STREAM_CPU=$CPU
     SVC_OLD="$OLD_BEFORE->$OLD_AFTER"
-    SVC_STREAM_RUNS+=("$(awk -v n="$ROWS" -v s="$SECONDS_TAKEN" 'BEGIN { printf "%.0f", n / s }')")
+    SVC_STREAM_RUNS+=("$(per_second "$ROWS" "$SECONDS_TAKEN")")
 done
 STREAM_JSON=n/a
 if [[ $SVC_STREAM_STATUS == 2* ]]; then
@@ -702,18 +704,22 @@ else
         "$RAW_GRAPH_S" "" ">= 1.0" "n/a"
 fi
 seconds() { awk -v ms="$1" 'BEGIN { printf "%.2f", ms / 1000 }'; }
+# each start's seconds to ready (array named $1) and the median of Quarkus's "started in" (array named $2)
+starts_row() {
+    local -n ready_ms=$1 started_in=$2
+    row 5 "  each start; Quarkus \"started in\" (median)" \
+        "$(for ms in "${ready_ms[@]}"; do printf '%s ' "$(seconds "$ms")"; done); $(median "${started_in[@]}")" "" "" "" ""
+}
 PLAIN_S=$(seconds "$(median "${PLAIN_MS[@]}")")
 row 5 "start to ready, plain JVM (s, median of $STARTS)" "$PLAIN_S" "" "" "" ""
-row 5 "  each start; Quarkus \"started in\" (median)" \
-    "$(for ms in "${PLAIN_MS[@]}"; do printf '%s ' "$(seconds "$ms")"; done); $(median "${PLAIN_IN[@]}")" "" "" "" ""
+starts_row PLAIN_MS PLAIN_IN
 if ((${#AOT_MS[@]})); then
     AOT_S=$(seconds "$(median "${AOT_MS[@]}")")
     r=$(ratio "$AOT_S" "$PLAIN_S")
     v=$(verdict "$AOT_S" '<=' 1.5)
     [[ $(verdict "$r" '<=' 0.6) == met ]] || v="MISSED (ratio $r > 0.6)"
     row 5 "start to ready, AOT cache (s, median of $STARTS)" "$AOT_S" "" "$r" "<= 1.5 s, 0.6" "$v"
-    row 5 "  each start; Quarkus \"started in\" (median)" \
-        "$(for ms in "${AOT_MS[@]}"; do printf '%s ' "$(seconds "$ms")"; done); $(median "${AOT_IN[@]}")" "" "" "" ""
+    starts_row AOT_MS AOT_IN
 else
     row 5 "start to ready, AOT cache (s)" "n/a (Java $SVC_JAVA_FEATURE: needs 25+)" "" "" "<= 1.5 s" "n/a"
 fi
