@@ -10,11 +10,10 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.jboss.logging.Logger;
-
 import io.reelgraph.common.Responses;
 import io.reelgraph.database.DatabasePool;
 import io.reelgraph.error.ProblemType;
+import io.reelgraph.observability.IncidentLog;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
@@ -42,7 +41,6 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class DatabaseOutageGuard {
 
-    private static final Logger LOG = Logger.getLogger(DatabaseOutageGuard.class);
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
     private static final Duration SWEEP = Duration.ofSeconds(10);
 
@@ -50,9 +48,12 @@ public class DatabaseOutageGuard {
 
     private final Vertx vertx;
 
-    DatabaseOutageGuard(DatabasePool database, Vertx vertx) {
+    private final IncidentLog incidents;
+
+    DatabaseOutageGuard(DatabasePool database, Vertx vertx, IncidentLog incidents) {
         this.database = database;
         this.vertx = vertx;
+        this.incidents = incidents;
     }
 
     private long sweeper;
@@ -101,8 +102,7 @@ public class DatabaseOutageGuard {
         lostMeanwhile.set(false);
         List<InFlight> suspects = inFlight.stream().filter(request -> !request.answered()).toList();
         database.down(PROBE_TIMEOUT).subscribe().with(down -> {
-            if (down && !suspects.isEmpty()) {
-                LOG.warnf("The database is down: answering the %d requests in flight", suspects.size());
+            if (down) {
                 suspects.forEach(request -> request.context().runOnContext(v -> abandon(request.request())));
             }
             probed();
@@ -116,11 +116,13 @@ public class DatabaseOutageGuard {
         }
     }
 
-    private static void abandon(RoutingContext context) {
+    private void abandon(RoutingContext context) {
         HttpServerResponse response = context.response();
         if (Responses.answered(response)) {
             return;
         }
+        incidents.failed(IncidentLog.Kind.DATABASE_UNAVAILABLE, "the database went down while "
+                + context.request().method() + " " + context.request().path() + " was in flight");
         if (response.headWritten()) {
             response.reset(); // a stream cut short: closing it is how HTTP says it is incomplete
             return;

@@ -26,11 +26,13 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.reelgraph.common.Responses;
 import io.reelgraph.common.Roles;
 import io.reelgraph.database.DatabaseErrors;
 import io.reelgraph.error.ApiException;
 import io.reelgraph.error.Problem;
 import io.reelgraph.error.ProblemType;
+import io.reelgraph.observability.IncidentLog;
 import io.smallrye.mutiny.CompositeException;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -42,8 +44,11 @@ public class ProblemMappers {
 
     private final DatabaseOutageGuard outageGuard;
 
-    ProblemMappers(DatabaseOutageGuard outageGuard) {
+    private final IncidentLog incidents;
+
+    ProblemMappers(DatabaseOutageGuard outageGuard, IncidentLog incidents) {
         this.outageGuard = outageGuard;
+        this.incidents = incidents;
     }
 
     @ServerExceptionMapper
@@ -149,13 +154,13 @@ public class ProblemMappers {
         }
         // a write may have committed before its answer was read back, so it is told to look before it retries
         if (DatabaseErrors.isUnavailable(e)) {
-            LOG.warn("Database unavailable: " + e);
+            failed(IncidentLog.Kind.DATABASE_UNAVAILABLE, e, request);
             outageGuard.connectionLost();
             return ProblemType.DATABASE_UNAVAILABLE.problem("The database cannot be reached; "
                     + RequestTimeout.retryAdvice(request.method())).toResponse();
         }
         if (DatabaseErrors.isPoolExhausted(e)) {
-            LOG.warn("No database connection became free in time: " + e);
+            failed(IncidentLog.Kind.POOL_EXHAUSTED, e, request);
             return ProblemType.DATABASE_UNAVAILABLE.problem("The database is busy: no connection became free in time; "
                     + RequestTimeout.retryAdvice(request.method())).toResponse();
         }
@@ -170,6 +175,13 @@ public class ProblemMappers {
         }
         LOG.error("Request failed", e);
         return ProblemType.INTERNAL.problem("The server failed to process the request").toResponse();
+    }
+
+    /** A request failed in a way that comes in waves; one answered already (DatabaseOutageGuard) was counted there. */
+    private void failed(IncidentLog.Kind kind, Throwable e, HttpServerRequest request) {
+        if (!Responses.answered(request.response())) {
+            incidents.failed(kind, e.toString());
+        }
     }
 
     /**

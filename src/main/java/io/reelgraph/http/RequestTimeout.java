@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 import io.reelgraph.common.Responses;
 import io.reelgraph.database.CommitDeadline;
 import io.reelgraph.error.ProblemType;
+import io.reelgraph.observability.IncidentLog;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -32,10 +33,13 @@ public class RequestTimeout {
 
     private final Duration importTimeout;
 
+    private final IncidentLog incidents;
+
     RequestTimeout(@ConfigProperty(name = "reelgraph.request-timeout") Duration timeout,
-            @ConfigProperty(name = "reelgraph.import-timeout") Duration importTimeout) {
+            @ConfigProperty(name = "reelgraph.import-timeout") Duration importTimeout, IncidentLog incidents) {
         this.timeout = timeout;
         this.importTimeout = importTimeout;
+        this.incidents = incidents;
     }
 
     void install(@Observes Router router, Vertx vertx) {
@@ -78,11 +82,12 @@ public class RequestTimeout {
                 : "a change is rolled back unless its commit was already under way: read the resource before retrying";
     }
 
-    private static void expire(RoutingContext context, Duration limit) {
+    private void expire(RoutingContext context, Duration limit) {
         if (context.response().ended() || context.response().headWritten()) {
             return;
         }
-        LOG.warnf("%s %s did not complete within %s", context.request().method(), context.request().path(), limit);
+        incidents.failed(IncidentLog.Kind.TIMEOUTS,
+                context.request().method() + " " + context.request().path() + " did not complete within " + limit);
         ProblemType.TIMEOUT.problem("The request did not complete within " + limit.toSeconds() + " s; "
                 + retryAdvice(context.request().method())).send(context.response());
     }

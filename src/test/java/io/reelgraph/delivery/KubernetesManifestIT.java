@@ -233,13 +233,13 @@ class KubernetesManifestIT {
     }
 
     @Test
-    void theNetworkPolicyLetsInHttpAndOutOnlyTheDatabaseDnsAndTheApi() {
+    void theNetworkPolicyLetsInHttpAndOutOnlyTheDatabaseTheCollectorDnsAndTheApi() {
         JsonNode policy = resource("NetworkPolicy", "reelgraph").get("spec");
         assertEquals(resource("Deployment", "reelgraph").at("/spec/template/metadata/labels/app.kubernetes.io~1name"),
                 policy.at("/podSelector/matchLabels/app.kubernetes.io~1name"));
         assertEquals("[\"Ingress\",\"Egress\"]", policy.get("policyTypes").toString());
         assertEquals(Set.of("TCP/8080"), ports(policy.get("ingress")));
-        assertEquals(Set.of("TCP/3306", "UDP/53", "TCP/53", "TCP/443", "TCP/6443"), ports(policy.get("egress")));
+        assertEquals(Set.of("TCP/3306", "TCP/4317", "UDP/53", "TCP/53", "TCP/443", "TCP/6443"), ports(policy.get("egress")));
     }
 
     /** The ports of a policy's rules as PROTOCOL/port; a rule without ports (everything) fails the test. */

@@ -69,7 +69,7 @@ class ErrorHaltsTheJvmTest {
                     new CompletionException(new OutOfMemoryError("Direct buffer memory"));
                 default -> new IllegalStateException("an ordinary failure");
             };
-            Response response = new ProblemMappers(null).unexpected(failure, null);
+            Response response = new ProblemMappers(null, null).unexpected(failure, null);
             System.out.println("answered " + response.getStatus());
         }
     }

@@ -20,7 +20,7 @@ class ProblemMappersUnitTest {
         CompositeException failure = new CompositeException(ApiException.conflict("video 7 is already featured by author 3"),
                 ClosedConnectionException.INSTANCE);
 
-        Response response = new ProblemMappers(null).composite(failure, null);
+        Response response = new ProblemMappers(null, null).composite(failure, null);
 
         assertEquals(409, response.getStatus());
         assertEquals("video 7 is already featured by author 3", ((Problem) response.getEntity()).detail());

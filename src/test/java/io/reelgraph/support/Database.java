@@ -117,8 +117,13 @@ public class Database {
      * must answer {@code status}; the {@code SHOW STATUS} of the measurement itself is none of these.
      */
     public long statementsFor(String path, int status) {
+        return statementsDuring(() -> Api.get(path).statusCode(status));
+    }
+
+    /** The statements (selects, inserts, updates, deletes) the server executed while {@code requests} ran. */
+    public long statementsDuring(Runnable requests) {
         long before = statementsExecuted();
-        Api.get(path).statusCode(status);
+        requests.run();
         return statementsExecuted() - before;
     }
 }
