@@ -10,6 +10,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.smallrye.common.vertx.VertxContext;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.Json;
 
@@ -31,12 +34,28 @@ public record Problem(String type, String title, int status, String detail, List
     public record Violation(String field, String message) {
     }
 
+    /**
+     * Where the request's Vert.x context keeps the type of the problem it was answered with (its last part, {@code not-found}),
+     * for the HTTP metrics' {@code problem} label ({@code observability.MetricTags}).
+     */
+    public static final Object SENT = Problem.class.getName() + ".sent";
+
     public Response toResponse() {
+        remember();
         return Response.status(status).type(MediaType.valueOf(MEDIA_TYPE)).entity(this).build();
     }
 
     /** Ends {@code response} with this problem, for the route handlers that answer instead of a resource. */
     public void send(HttpServerResponse response) {
+        remember();
         response.setStatusCode(status).putHeader("Content-Type", MEDIA_TYPE).end(Json.encode(this));
+    }
+
+    @SuppressWarnings("deprecation") // Quarkus's HTTP metrics read the request context's data by this (Object) key
+    private void remember() {
+        Context context = Vertx.currentContext();
+        if (context != null && VertxContext.isDuplicatedContext(context)) {
+            context.putLocal(SENT, type.substring(type.lastIndexOf(':') + 1));
+        }
     }
 }

@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 /** The manifest that {@code ./mvnw package} writes: what a cluster needs to run the service safely. */
 class KubernetesManifestIT {
@@ -240,6 +241,17 @@ class KubernetesManifestIT {
         assertEquals("[\"Ingress\",\"Egress\"]", policy.get("policyTypes").toString());
         assertEquals(Set.of("TCP/8080"), ports(policy.get("ingress")));
         assertEquals(Set.of("TCP/3306", "TCP/4317", "UDP/53", "TCP/53", "TCP/443", "TCP/6443"), ports(policy.get("egress")));
+    }
+
+    /** The Prometheus Operator's PrometheusRule carries the plain rules file's groups unchanged (pom.xml makes it). */
+    @Test
+    void thePrometheusRuleIsTheAlertRulesFile() throws IOException {
+        YAMLMapper yaml = new YAMLMapper();
+        JsonNode rule = yaml.readTree(Path.of("target/kubernetes/reelgraph-prometheus-rule.yml").toFile());
+        assertEquals("monitoring.coreos.com/v1", rule.get("apiVersion").asText());
+        assertEquals("PrometheusRule", rule.get("kind").asText());
+        assertEquals(yaml.readTree(Path.of("docs/monitoring/alerts.yml").toFile()).get("groups"),
+                rule.at("/spec/groups"));
     }
 
     /** The ports of a policy's rules as PROTOCOL/port; a rule without ports (everything) fails the test. */
