@@ -1,10 +1,12 @@
 package io.reelgraph.database;
 
 import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.persistence.OptimisticLockException;
 
@@ -39,6 +41,8 @@ public enum DatabaseErrors {
      */
     private static final int UNKNOWN_COMMAND = 1047;
     private static final int ERROR_DURING_COMMIT = 1180;
+    /** The server turns new connections away: too many connections (all, or the user's), access denied. */
+    private static final Set<Integer> CONNECTION_REFUSED = Set.of(1040, 1045, 1203);
 
     private final int code;
 
@@ -106,7 +110,8 @@ public enum DatabaseErrors {
     /** Whether the failure is the database being unreachable rather than a request's fault. */
     public static boolean isUnavailable(Throwable failure) {
         for (Throwable cause : chain(failure)) {
-            if (cause instanceof ConnectException || code(cause) == ERROR_DURING_COMMIT
+            if (cause instanceof ConnectException || cause instanceof UnknownHostException
+                    || CONNECTION_REFUSED.contains(code(cause)) || code(cause) == ERROR_DURING_COMMIT
                     || code(cause) == UNKNOWN_COMMAND && cause.getMessage() != null && cause.getMessage().contains("WSREP")) {
                 return true;
             }

@@ -3,6 +3,7 @@ package io.reelgraph.database;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -102,6 +103,28 @@ public class DatabasePool implements MySQLPoolCreator {
                 .onItem().transformToUniAndMerge(server -> refuses(server, timeout))
                 .collect().asList()
                 .map(refusals -> !refusals.contains(false));
+    }
+
+    /**
+     * Whether the database answers: some server runs {@code SELECT 1} on a connection of its own within
+     * {@code timeout}. Stricter than {@link #down}: a server that does not answer in time, or answers with an error
+     * (access denied, too many connections), does not answer. A connection left hanging is closed by its idle
+     * timeout.
+     */
+    public Uni<Boolean> answers(Duration timeout) {
+        return Multi.createFrom().iterable(servers)
+                .onItem().transformToUniAndMerge(server -> {
+                    MySQLConnectOptions probe = new MySQLConnectOptions(server).setConnectTimeout((int) timeout.toMillis());
+                    probe.setIdleTimeout((int) timeout.toMillis()).setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
+                    return UniHelper.toUni(MySQLConnection.connect(vertx, probe)
+                            .compose(connection -> connection.query("SELECT 1").execute()
+                                    .eventually(() -> connection.close())))
+                            .replaceWith(true)
+                            .ifNoItem().after(timeout).recoverWithItem(false)
+                            .onFailure().recoverWithItem(false);
+                })
+                .collect().asList()
+                .map(answers -> answers.contains(true));
     }
 
     private Uni<Boolean> refuses(MySQLConnectOptions server, Duration timeout) {

@@ -25,8 +25,11 @@ import io.vertx.core.Vertx;
  * replica unready at once, and the proxy in front of them answered every request itself, while the other nodes served.
  * A replica that cannot reach the database at all, on the other hand, is taken out, as before.
  * <p>
- * The same check also runs every {@code reelgraph.database.probe-interval}, whoever asks for readiness, and its last
- * answer is the gauge {@code reelgraph_database_reachable} (1 or 0), which the alert rules watch.
+ * For the operators, a stricter probe ({@link DatabasePool#answers}: {@code SELECT 1} answered within the timeout, on
+ * a connection of its own) runs every {@code reelgraph.database.probe-interval}, one at a time, whoever asks for
+ * readiness; its last answer is the gauge {@code reelgraph_database_reachable} (1 or 0), which the alert rules watch.
+ * It also catches what readiness leaves alone: a server that hangs, refuses the credentials or has no connection
+ * left.
  */
 @Readiness
 @ApplicationScoped
@@ -38,7 +41,8 @@ public class DatabaseReachable implements AsyncHealthCheck {
     private final Vertx vertx;
     private final Duration interval;
     private final AtomicInteger reachable = new AtomicInteger(1);
-    private long prober = -1;
+    private volatile long prober = -1;
+    private volatile boolean stopped;
 
     DatabaseReachable(DatabasePool database, Vertx vertx, MeterRegistry registry,
             @ConfigProperty(name = "reelgraph.database.probe-interval") Duration interval) {
@@ -50,19 +54,32 @@ public class DatabaseReachable implements AsyncHealthCheck {
                 .register(registry);
     }
 
-    void probe(@Observes StartupEvent started) {
-        prober = vertx.setPeriodic(interval.toMillis(), id -> call().subscribe().with(response -> {
-        }, failure -> reachable.set(0)));
+    void start(@Observes StartupEvent started) {
+        next();
+    }
+
+    /** The next probe is armed when the last has answered, so that probes never pile up behind a hanging server. */
+    private void next() {
+        if (stopped) {
+            return;
+        }
+        prober = vertx.setTimer(interval.toMillis(), id -> database.answers(TIMEOUT).subscribe().with(answers -> {
+            reachable.set(answers ? 1 : 0);
+            next();
+        }, failure -> {
+            reachable.set(0);
+            next();
+        }));
     }
 
     @PreDestroy
     void stop() {
+        stopped = true;
         vertx.cancelTimer(prober);
     }
 
     @Override
     public Uni<HealthCheckResponse> call() {
-        return database.down(TIMEOUT).invoke(down -> reachable.set(down ? 0 : 1))
-                .map(down -> HealthCheckResponse.named("database reachable").status(!down).build());
+        return database.down(TIMEOUT).map(down -> HealthCheckResponse.named("database reachable").status(!down).build());
     }
 }

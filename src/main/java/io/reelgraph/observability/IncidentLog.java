@@ -111,7 +111,7 @@ public class IncidentLog {
                 Kind kind = entry.getKey();
                 Incident incident = entry.getValue();
                 if (now - incident.last >= quiet.toNanos()) {
-                    LOG.infof("%s: incident ended, %d requests failed over %s (none in the last %s)", kind.text,
+                    LOG.infof("%s: incident ended, %d requests failed over %s, none in the last %s", kind.text,
                             incident.total, seconds(incident.last - incident.began), seconds(now - incident.last));
                     return true;
                 }

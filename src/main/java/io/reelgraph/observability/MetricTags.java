@@ -15,12 +15,15 @@ import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import io.quarkus.micrometer.runtime.HttpServerMetricsTagsContributor;
 import io.reelgraph.error.Problem;
+import io.reelgraph.listing.Streams;
+import io.vertx.core.http.HttpHeaders;
 
 /**
  * Labels of the exported metrics that the alert rules and the dashboard (docs/monitoring) select on: every metric
  * carries {@code application} (a Prometheus that scrapes many services tells this one's apart by it), and each HTTP
  * request's metrics carry {@code problem}, the type of the problem it was answered with ({@code database-unavailable},
- * {@code timeout}, ...; {@code none} for a success), so that errors can be told apart by cause.
+ * {@code timeout}, ...; {@code none} for a success), so that errors can be told apart by cause, and {@code streamed}
+ * ({@code true} for an NDJSON stream, which lasts as long as its rows take), so that latency is judged on the rest.
  */
 @ApplicationScoped
 class MetricTags implements HttpServerMetricsTagsContributor {
@@ -55,7 +58,8 @@ class MetricTags implements HttpServerMetricsTagsContributor {
 
     @Override
     public Tags contribute(Context context) {
+        String type = context.response().headers().get(HttpHeaders.CONTENT_TYPE);
         return Tags.of("problem", Optional.ofNullable(context.<String> requestContextLocalData(Problem.SENT))
-                .orElse("none"));
+                .orElse("none"), "streamed", String.valueOf(type != null && type.startsWith(Streams.NDJSON)));
     }
 }

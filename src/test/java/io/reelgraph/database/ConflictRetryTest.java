@@ -1,6 +1,5 @@
 package io.reelgraph.database;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.reelgraph.support.Api;
 import io.reelgraph.support.Database;
+import io.reelgraph.support.Metrics;
 import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -105,8 +105,6 @@ class ConflictRetryTest {
     }
 
     private static double conflicts() {
-        return given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
-                .filter(line -> line.startsWith("reelgraph_write_conflicts_total"))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+        return Metrics.sum("reelgraph_write_conflicts_total");
     }
 }

@@ -43,6 +43,19 @@ class DatabaseErrorsUnitTest {
         assertFalse(DatabaseErrors.isUnavailable(new MySQLException("Unknown command", 1047, "08S01")));
     }
 
+    /** New connections turned away (a rotated password, a full server, an unknown host) are an outage, not a bug. */
+    @Test
+    void aServerThatTurnsConnectionsAwayIsUnavailable() {
+        assertTrue(DatabaseErrors.isUnavailable(new RuntimeException(new MySQLException("Too many connections", 1040,
+                "08004"))));
+        assertTrue(DatabaseErrors.isUnavailable(new MySQLException("Access denied for user 'app'@'10.0.0.7'", 1045,
+                "28000")));
+        assertTrue(DatabaseErrors.isUnavailable(new MySQLException("User app already has more than"
+                + " 'max_user_connections' active connections", 1203, "42000")));
+        assertTrue(DatabaseErrors.isUnavailable(new java.net.UnknownHostException("mariadb: Name or service not known")));
+        assertFalse(DatabaseErrors.isUnavailable(new MySQLException("Duplicate entry", 1062, "23000")));
+    }
+
     @Test
     void aLostConnectionIsUnavailableAndARefusedOneIsNotLost() {
         // Hibernate Reactive wraps the client's failure

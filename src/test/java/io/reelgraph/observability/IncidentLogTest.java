@@ -23,6 +23,7 @@ import io.reelgraph.support.Api;
 import io.reelgraph.support.Http;
 import io.reelgraph.support.LogRecords;
 import io.reelgraph.support.LogRecords.Line;
+import io.reelgraph.support.Metrics;
 
 /**
  * An outage under load is logged as one incident (test profile: 1 s quiet, a count every 2 s), not a line per failed
@@ -47,6 +48,12 @@ class IncidentLogTest {
             EmbeddedDatabaseOutage.stop();
             long outage = System.nanoTime();
             try {
+                // the operators' probe (every second in tests) reports it
+                while (Metrics.sum("reelgraph_database_reachable") != 0) {
+                    assertTrue(System.nanoTime() - outage < Duration.ofSeconds(5).toNanos(),
+                            "reelgraph_database_reachable still 1 after 5 s of outage");
+                    Thread.sleep(100);
+                }
                 while (System.nanoTime() - outage < Duration.ofSeconds(5).toNanos()) {
                     List<CompletableFuture<HttpResponse<String>>> wave = new ArrayList<>();
                     for (int i = 0; i < 20; i++) {
@@ -67,10 +74,10 @@ class IncidentLogTest {
             } finally {
                 EmbeddedDatabaseOutage.start();
             }
-            long back = System.nanoTime();
+            long returned = System.nanoTime();
             while (log.lines().stream().noneMatch(line -> line.logger().equals(LOGGER)
                     && line.text().startsWith("Database unavailable: incident ended"))) {
-                if (System.nanoTime() - back > Duration.ofSeconds(15).toNanos()) {
+                if (System.nanoTime() - returned > Duration.ofSeconds(15).toNanos()) {
                     fail("no end of the incident logged 15 s after the database returned: " + log.lines());
                 }
                 Thread.sleep(100);
@@ -78,7 +85,10 @@ class IncidentLogTest {
             lines = log.lines();
         }
 
-        List<Line> incident = lines.stream().filter(line -> line.logger().equals(LOGGER)).toList();
+        List<Line> incident = lines.stream()
+                .filter(line -> line.logger().equals(LOGGER) && line.text().startsWith("Database unavailable: ")).toList();
+        assertEquals(1, incident.stream().filter(line -> line.text().contains("incident started")).count(),
+                "one incident: " + incident);
         assertTrue(incident.size() >= 3, "began, continued, ended: " + incident);
         Line began = incident.get(0);
         assertEquals("WARN", began.level());
@@ -95,6 +105,13 @@ class IncidentLogTest {
             assertTrue(line.text().startsWith("Database unavailable: incident continues, "), line.text());
             assertEquals(null, line.traceId(), "a count belongs to no request: " + line);
         });
+
+        long back = System.nanoTime();
+        while (Metrics.sum("reelgraph_database_reachable") != 1) {
+            assertTrue(System.nanoTime() - back < Duration.ofSeconds(5).toNanos(),
+                    "reelgraph_database_reachable still 0 5 s after the database returned");
+            Thread.sleep(100);
+        }
 
         // nothing else from the service's code or its libraries warned once per request
         List<Line> warnings = lines.stream().filter(line -> !line.logger().equals(LOGGER)

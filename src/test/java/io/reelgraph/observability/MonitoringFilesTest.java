@@ -115,7 +115,7 @@ class MonitoringFilesTest {
                 }
             }
         }
-        assertEquals(Set.of("application", "method", "uri", "status", "outcome", "problem", "le"),
+        assertEquals(Set.of("application", "method", "uri", "status", "outcome", "problem", "streamed", "le"),
                 metrics.get("http_server_requests_seconds_bucket"), "the request metrics' labels");
         return metrics;
     }
