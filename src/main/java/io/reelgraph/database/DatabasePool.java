@@ -106,8 +106,10 @@ public class DatabasePool implements MySQLPoolCreator {
     }
 
     /**
-     * Whether the database answers: some server runs {@code SELECT 1} on a connection of its own within
-     * {@code timeout}. Stricter than {@link #down}: a server that does not answer in time, or answers with an error
+     * Whether the database answers: some server accepts a connection of its own and answers a ping on it within
+     * {@code timeout}. A ping rather than {@code SELECT 1}, so that the probe leaves the server's statement counters
+     * alone (the tests count statements with them). Stricter than {@link #down}: a server that does not answer in time, or
+     * answers with an error
      * (access denied, too many connections), does not answer. A connection left hanging is closed by its idle
      * timeout.
      */
@@ -117,7 +119,7 @@ public class DatabasePool implements MySQLPoolCreator {
                     MySQLConnectOptions probe = new MySQLConnectOptions(server).setConnectTimeout((int) timeout.toMillis());
                     probe.setIdleTimeout((int) timeout.toMillis()).setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
                     return UniHelper.toUni(MySQLConnection.connect(vertx, probe)
-                            .compose(connection -> connection.query("SELECT 1").execute()
+                            .compose(connection -> connection.ping()
                                     .eventually(() -> connection.close())))
                             .replaceWith(true)
                             .ifNoItem().after(timeout).recoverWithItem(false)
