@@ -141,15 +141,28 @@ class KubernetesManifestIT {
     }
 
     /**
-     * The replicas' pod passes the Pod Security Standards' "restricted" profile, rule by rule as kubernetes.io
-     * documents them (concepts/security/pod-security-standards), so a namespace enforcing it admits them. (Not yet the
-     * migration Job's: Quarkus generates it with no container security context, and a Job given in
-     * src/main/kubernetes replaces the generated one, image included.)
+     * Every pod the manifest makes, the replicas' and the migration Job's, passes the Pod Security Standards'
+     * "restricted" profile, rule by rule as kubernetes.io documents them (concepts/security/pod-security-standards), so
+     * a namespace enforcing it admits them. The Job's settings are the Deployment's, copied by the build
+     * (src/build/java/io/reelgraph/build/InitJobSecurity.java, quarkusio/quarkus#41181).
      */
     @Test
-    void theReplicasPassThePodSecurityStandardsRestrictedProfile() {
-        List<String> violations = restrictedViolations(resource("Deployment", "reelgraph").at("/spec/template"));
-        assertTrue(violations.isEmpty(), "the Deployment's pod breaks the restricted profile: " + violations);
+    void everyPodPassesThePodSecurityStandardsRestrictedProfile() {
+        List<JsonNode> pods = RESOURCES.stream().filter(r -> r.at("/spec/template/spec").isObject()).toList();
+        assertEquals(Set.of("Deployment", "Job"), pods.stream().map(r -> r.get("kind").asText()).collect(Collectors.toSet()));
+        for (JsonNode resource : pods) {
+            List<String> violations = restrictedViolations(resource.at("/spec/template"));
+            assertTrue(violations.isEmpty(), "the pod of " + resource.get("kind").asText() + " "
+                    + resource.at("/metadata/name").asText() + " breaks the restricted profile: " + violations);
+        }
+    }
+
+    /** kubernetes.yml and kubernetes.json describe the same resources: the build rewrites both. */
+    @Test
+    void theYamlAndTheJsonManifestsAgree() throws IOException {
+        List<JsonNode> listed = new ArrayList<>();
+        new ObjectMapper().readTree(Path.of("target/kubernetes/kubernetes.json").toFile()).forEach(listed::add);
+        assertEquals(RESOURCES, listed);
     }
 
     /** The checker itself: a compliant pod passes, and each single breach of a rule is named. */
@@ -198,15 +211,16 @@ class KubernetesManifestIT {
         });
     }
 
-    /** The replicas' root filesystem is read-only; the JVM's /tmp is an emptyDir. */
-    @Test
-    void theReplicasWriteOnlyToAnEmptyDirTmp() {
-        JsonNode pod = resource("Deployment", "reelgraph").at("/spec/template/spec");
+    /** The replicas' and the migration's root filesystems are read-only; the JVM's /tmp is an emptyDir. */
+    @ParameterizedTest
+    @ValueSource(strings = { "Deployment reelgraph", "Job reelgraph-flyway-init" })
+    void theJvmsWriteOnlyToAnEmptyDirTmp(String kindAndName) {
+        JsonNode pod = resource(kindAndName.split(" ")[0], kindAndName.split(" ")[1]).at("/spec/template/spec");
         for (JsonNode container : containers(pod)) {
             assertTrue(container.at("/securityContext/readOnlyRootFilesystem").asBoolean(),
                     container.get("name").asText() + " may write to its root filesystem");
         }
-        JsonNode tmp = stream(container().path("volumeMounts"))
+        JsonNode tmp = stream(pod.at("/containers/0/volumeMounts"))
                 .filter(mount -> mount.get("mountPath").asText().equals("/tmp")).findFirst()
                 .orElseThrow(() -> new AssertionError("no /tmp for the JVM"));
         assertTrue(stream(pod.path("volumes")).anyMatch(volume -> volume.get("name").equals(tmp.get("name"))
