@@ -106,12 +106,12 @@ public class DatabasePool implements MySQLPoolCreator {
     }
 
     /**
-     * Whether the database answers: some server accepts a connection of its own and answers a ping on it within
-     * {@code timeout}. A ping rather than {@code SELECT 1}, so that the probe leaves the server's statement counters
-     * alone (the tests count statements with them). Stricter than {@link #down}: a server that does not answer in time, or
-     * answers with an error
-     * (access denied, too many connections), does not answer. A connection left hanging is closed by its idle
-     * timeout.
+     * Whether the database answers: some server accepts a connection of its own and runs {@code DO 1} on it within
+     * {@code timeout}. A statement, unlike a ping, which a Galera node out of the primary component or a proxy answers
+     * while statements fail; and {@code DO}, counted as {@code Com_do}, not {@code Com_select}, so that the probe
+     * leaves alone the counters the tests count statements with. A server that does not answer in time, or answers
+     * with an error (access denied, too many connections, not ready), does not answer. A connection left hanging is
+     * closed by its idle timeout.
      */
     public Uni<Boolean> answers(Duration timeout) {
         return Multi.createFrom().iterable(servers)
@@ -119,7 +119,7 @@ public class DatabasePool implements MySQLPoolCreator {
                     MySQLConnectOptions probe = new MySQLConnectOptions(server).setConnectTimeout((int) timeout.toMillis());
                     probe.setIdleTimeout((int) timeout.toMillis()).setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
                     return UniHelper.toUni(MySQLConnection.connect(vertx, probe)
-                            .compose(connection -> connection.ping()
+                            .compose(connection -> connection.query("DO 1").execute()
                                     .eventually(() -> connection.close())))
                             .replaceWith(true)
                             .ifNoItem().after(timeout).recoverWithItem(false)

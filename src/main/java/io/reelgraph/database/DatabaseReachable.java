@@ -25,7 +25,7 @@ import io.vertx.core.Vertx;
  * replica unready at once, and the proxy in front of them answered every request itself, while the other nodes served.
  * A replica that cannot reach the database at all, on the other hand, is taken out, as before.
  * <p>
- * For the operators, a stricter probe ({@link DatabasePool#answers}: a ping answered within the timeout, on
+ * For the operators, a stricter probe ({@link DatabasePool#answers}: {@code DO 1} run within the timeout, on
  * a connection of its own) runs every {@code reelgraph.database.probe-interval}, one at a time, whoever asks for
  * readiness; its last answer is the gauge {@code reelgraph_database_reachable} (1 or 0), which the alert rules watch.
  * It also catches what readiness leaves alone: a server that hangs, refuses the credentials or has no connection

@@ -107,6 +107,7 @@ class KubernetesManifestIT {
         assertEquals("true", env(migrator, "QUARKUS_INIT_AND_EXIT"), "migrates, then exits");
         assertEquals("true", env(migrator, "QUARKUS_FLYWAY_ACTIVE"));
         assertEquals(container().get("envFrom"), migrator.get("envFrom"), "the same database as the replicas");
+        assertEquals(container().get("resources"), migrator.get("resources"), "a quota admits it; its heap is bounded");
         assertEquals("false", env(container(), "QUARKUS_FLYWAY_ACTIVE"), "replicas do not migrate");
 
         JsonNode pod = resource("Deployment", "reelgraph").at("/spec/template/spec");
@@ -235,8 +236,11 @@ class KubernetesManifestIT {
         assertEquals(2, hpa.get("minReplicas").asInt());
         // at the ceiling, a rollout's surging pod and a draining one also hold their pools: all under MariaDB's
         // default max_connections (151)
-        int surge = resource("Deployment", "reelgraph").at("/spec/strategy/rollingUpdate/maxSurge").asInt();
-        assertEquals(1, surge);
+        JsonNode maxSurge = resource("Deployment", "reelgraph").at("/spec/strategy/rollingUpdate/maxSurge");
+        int surge = 1;
+        for (int replicas = hpa.get("minReplicas").asInt(); replicas <= hpa.get("maxReplicas").asInt(); replicas++) {
+            assertEquals(surge, surgingPods(maxSurge, replicas), "pods added at once with " + replicas + " replicas");
+        }
         Properties configuration = new Properties();
         try (Reader reader = Files.newBufferedReader(Path.of("src/main/resources/application.properties"))) {
             configuration.load(reader);
@@ -245,6 +249,20 @@ class KubernetesManifestIT {
         assertTrue((hpa.get("maxReplicas").asInt() + surge + 1) * pool < 151, hpa + ", pools of " + pool);
         assertEquals("cpu", hpa.at("/metrics/0/resource/name").asText());
         assertEquals(70, hpa.at("/metrics/0/resource/target/averageUtilization").asInt());
+    }
+
+    /**
+     * The pods a rollout adds at once: an int, or a percentage of the replicas rounded up. The API server refuses any
+     * other string ("1" among them), so a quoted number here would make the Deployment fail to apply.
+     */
+    private static int surgingPods(JsonNode maxSurge, int replicas) {
+        if (maxSurge.isInt()) {
+            return maxSurge.asInt();
+        }
+        assertTrue(maxSurge.isTextual() && maxSurge.asText().matches("[0-9]+%"),
+                "maxSurge must be an integer or a percentage: " + maxSurge);
+        int percent = Integer.parseInt(maxSurge.asText().replace("%", ""));
+        return (percent * replicas + 99) / 100;
     }
 
     @Test
