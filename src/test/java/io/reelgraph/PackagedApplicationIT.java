@@ -69,6 +69,22 @@ class PackagedApplicationIT {
         assertEquals(List.of(), entries.stream().filter(name -> name.startsWith("io/reelgraph/bench/")).toList());
     }
 
+    /** The explorer page and the libraries its import map names are served by the package itself. */
+    @Test
+    void theExplorerPageAndItsLibrariesAreServed() {
+        given().get("/").then().statusCode(200).contentType(containsString("text/html"))
+                .body(containsString("<title>reelgraph explorer</title>"));
+        String importMap = given().get("/_importmap/generated_importmap.js").then().statusCode(200).extract()
+                .asString();
+        for (String library : List.of("\"lit\"", "\"echarts/\"")) {
+            assertTrue(importMap.contains(library), library + " is not in the import map: " + importMap);
+        }
+        for (String module : List.of("/explorer/explorer.js", "/_static/echarts/dist/echarts.esm.min.js",
+                "/_static/lit/index.js")) {
+            given().get(module).then().statusCode(200).contentType(containsString("javascript"));
+        }
+    }
+
     @Test
     void healthAndMetrics() {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
