@@ -266,13 +266,20 @@ class KubernetesManifestIT {
     }
 
     @Test
-    void theNetworkPolicyLetsInHttpAndOutOnlyTheDatabaseTheCollectorDnsAndTheApi() {
+    void theNetworkPolicyLetsInHttpAndOutOnlyTheDatabaseDnsAndTheApi() throws IOException {
         JsonNode policy = resource("NetworkPolicy", "reelgraph").get("spec");
         assertEquals(resource("Deployment", "reelgraph").at("/spec/template/metadata/labels/app.kubernetes.io~1name"),
                 policy.at("/podSelector/matchLabels/app.kubernetes.io~1name"));
         assertEquals("[\"Ingress\",\"Egress\"]", policy.get("policyTypes").toString());
         assertEquals(Set.of("TCP/8080"), ports(policy.get("ingress")));
-        assertEquals(Set.of("TCP/3306", "TCP/4317", "UDP/53", "TCP/53", "TCP/443", "TCP/6443"), ports(policy.get("egress")));
+        assertEquals(Set.of("TCP/3306", "UDP/53", "TCP/53", "TCP/443", "TCP/6443"), ports(policy.get("egress")));
+
+        // with a collector, a policy of its own adds its port, for the same pods
+        JsonNode collector = new YAMLMapper().readTree(Path.of("target/kubernetes/reelgraph-otlp-egress.yml").toFile());
+        assertEquals("NetworkPolicy", collector.get("kind").asText());
+        assertEquals(policy.get("podSelector"), collector.at("/spec/podSelector"));
+        assertEquals("[\"Egress\"]", collector.at("/spec/policyTypes").toString());
+        assertEquals(Set.of("TCP/4317"), ports(collector.at("/spec/egress")));
     }
 
     /** The Prometheus Operator's PrometheusRule carries the plain rules file's groups unchanged (pom.xml makes it). */
