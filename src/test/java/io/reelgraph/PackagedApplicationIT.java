@@ -73,6 +73,8 @@ class PackagedApplicationIT {
     @Test
     void theExplorerPageAndItsLibrariesAreServed() {
         given().get("/").then().statusCode(200).contentType(containsString("text/html"))
+                .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                .header("X-Content-Type-Options", equalTo("nosniff"))
                 .body(containsString("<title>reelgraph explorer</title>"));
         String importMap = given().get("/_importmap/generated_importmap.js").then().statusCode(200).extract()
                 .asString();

@@ -36,7 +36,8 @@ async function send(method, path, { body, token, signal } = {}) {
         method, headers, signal, body: body === undefined ? undefined : JSON.stringify(body),
     });
     const type = response.headers.get('Content-Type') || '';
-    const json = /json/.test(type) ? await response.json() : null;
+    // a body said to be JSON that is not (a proxy's error page) counts as none
+    const json = /json/.test(type) ? await response.json().catch(() => null) : null;
     if (!response.ok) {
         throw new ProblemError(response.status, json);
     }

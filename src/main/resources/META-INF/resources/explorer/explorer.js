@@ -3,7 +3,7 @@
 // shared and reloaded. Lit's templates render the page's parts (and escape what the catalogue holds).
 import { html, render, nothing } from 'lit';
 import { api } from './api.js';
-import { EDGE_COLOURS, GraphChart } from './graph-chart.js';
+import { EDGE_STYLES, GraphChart } from './graph-chart.js';
 
 const SEARCH_DELAY_MS = 250;
 const SEARCH_PAGE = 8;
@@ -14,11 +14,16 @@ const $ = (selector) => document.querySelector(selector);
 const state = {
     centre: null, // 'author:1' or 'video:2'
     selected: null,
+    opened: null, // the node whose fields the panel shows
+    shown: { depth: '2', limit: '200' }, // the depth and limit of the graph on screen
     graph: { nodes: [], edges: [], truncated: false },
     view: 'graph',
 };
 
-const chart = new GraphChart($('#chart'), { onSelect: (id) => select(id), onCentre: (id) => centre(id) });
+const chart = new GraphChart($('#chart'), {
+    onSelect: (id) => select(id),
+    onCentre: (id) => centre(id, { focus: true }),
+});
 
 /** The API's path of a node id ('author:1' -> /authors/1). */
 function pathOf(id) {
@@ -72,8 +77,24 @@ window.addEventListener('popstate', () => {
     const { centre: target, selected } = readUrl();
     if (target) {
         load(target, selected, false);
+    } else {
+        clearView();
     }
 });
+
+/** No node: the page as it opens. */
+function clearView() {
+    loading?.abort();
+    state.centre = null;
+    state.selected = null;
+    state.opened = null;
+    state.graph = { nodes: [], edges: [], truncated: false };
+    chart.clear();
+    render(nothing, $('#table'));
+    $('#status').textContent = 'Find an author or a video to see its neighbourhood.';
+    $('#status').classList.remove('truncated');
+    render(html`<p>Click a node, or open one from the table, to see its fields and links.</p>`, $('#panel'));
+}
 
 // --- find ----------------------------------------------------------------------------------------------------------
 
@@ -90,6 +111,7 @@ async function search() {
     searching?.abort();
     if (!text) {
         render(nothing, $('#results'));
+        $('#results-status').textContent = '';
         return;
     }
     searching = new AbortController();
@@ -125,18 +147,22 @@ function showResults(results, signal) {
         ${results[kind].all.length === 0 ? html`<p>None.</p>` : html`
             <ul class="results">
                 ${results[kind].all.map((item) => html`<li><button type="button" data-node="${kind.slice(0, -1)}:${item.id}"
-                    @click=${() => centre(`${kind.slice(0, -1)}:${item.id}`)}>${label(item)}</button></li>`)}
+                    @click=${() => centre(`${kind.slice(0, -1)}:${item.id}`, { focus: true })}>${label(item)}</button></li>`)}
             </ul>`}
         ${results[kind].next ? html`<button type="button" class="more" @click=${() => more(kind)}>More ${title.toLowerCase()}</button>` : nothing}`;
     render(html`${list('authors', 'Authors', (author) => author.name)}
         ${list('videos', 'Videos', (video) => video.code)}`, $('#results'));
+    $('#results-status').textContent = `${results.authors.total} authors and ${results.videos.total} videos found`;
 }
 
 // --- see -----------------------------------------------------------------------------------------------------------
 
 let loading;
 
-/** Shows the neighbourhood of {@code target}; on a problem, says so and keeps the view as it was. */
+/**
+ * Shows the neighbourhood of {@code target}; on a problem, says so and keeps the view as it was, unless the URL
+ * already names the target (history, a shared link): then the view is emptied, so as not to show another node under it.
+ */
 async function load(target, selected = target, push = true) {
     loading?.abort();
     loading = new AbortController();
@@ -148,26 +174,36 @@ async function load(target, selected = target, push = true) {
         const graph = await api.get(`/graph?${type}=${number}&depth=${depth}&limit=${limit}`, { signal: loading.signal });
         state.centre = target;
         state.graph = graph;
+        state.shown = { depth, limit };
         state.selected = graph.nodes.some((node) => node.id === selected) ? selected : target;
         writeUrl(push);
         draw();
         await openPanel(state.selected);
     } catch (error) {
         if (error.name !== 'AbortError') {
+            if (!push) {
+                clearView();
+            }
+            $('#depth').value = state.shown.depth;
+            $('#limit').value = state.shown.limit;
             $('#status').textContent = `Could not show ${type} ${number}: ${error.message}`;
         }
     }
 }
 
-function centre(id) {
-    return load(id, id, true);
+/** Re-centres on {@code id}; with focus (a person asked for it), the neighbourhood then has the focus. */
+async function centre(id, { focus = false } = {}) {
+    await load(id, id, true);
+    if (focus && state.centre === id) {
+        $('#view').focus();
+    }
 }
 
 function draw() {
     const { nodes, edges, truncated } = state.graph;
-    const limit = $('#limit').value;
+    const { depth, limit } = state.shown;
     $('#status').textContent = `${labelOf(state.centre)}: ${nodes.length} nodes and ${edges.length} edges within `
-        + `${$('#depth').value} links (limit ${limit} nodes).`
+        + `${depth} links (limit ${limit} nodes).`
         + (truncated ? ` Truncated: the neighbourhood has more than ${limit} nodes; only the nearest are shown. `
             + 'Raise the limit or lower the depth to see all of it.' : '');
     $('#status').classList.toggle('truncated', truncated);
@@ -182,10 +218,11 @@ function drawTable() {
             <caption>Nodes (${nodes.length})</caption>
             <thead><tr><th scope="col">Type</th><th scope="col">Name or code</th><th scope="col">Id</th><th scope="col">Actions</th></tr></thead>
             <tbody>${nodes.map((node) => html`
-                <tr data-node="${node.id}" class="${node.id === state.selected ? 'selected' : ''}">
+                <tr data-node="${node.id}" aria-current=${node.id === state.selected ? 'true' : 'false'}>
                     <td>${node.type}</td><th scope="row">${node.label}</th><td>${node.id.split(':')[1]}</td>
                     <td><button type="button" @click=${() => select(node.id)}>Open</button>
-                        <button type="button" @click=${() => centre(node.id)} ?disabled=${node.id === state.centre}>Centre</button></td>
+                        <button type="button" @click=${() => centre(node.id, { focus: true })}
+                            ?disabled=${node.id === state.centre}>Centre</button></td>
                 </tr>`)}
             </tbody>
         </table>
@@ -195,7 +232,7 @@ function drawTable() {
             <tbody>${edges.map((edge) => html`
                 <tr data-from="${edge.from}" data-to="${edge.to}" data-kind="${edge.kind}">
                     <td>${labelOf(edge.from)}</td>
-                    <td><span class="swatch" style="background:${EDGE_COLOURS[edge.kind]}"></span>${KIND_WORDS[edge.kind]}</td>
+                    <td><span class="swatch ${edge.kind}"></span>${KIND_WORDS[edge.kind]}</td>
                     <td>${labelOf(edge.to)}</td><td>${edge.extraData ?? ''}</td>
                 </tr>`)}
             </tbody>
@@ -214,7 +251,7 @@ function showAs(view) {
     $('#legend').hidden = view !== 'graph';
     $('#table').hidden = view !== 'table';
     if (view === 'graph') {
-        chart.chart.resize();
+        chart.refresh();
     }
 }
 
@@ -231,22 +268,33 @@ async function select(id) {
     await openPanel(id);
 }
 
+let opening;
+
+/** The panel shows {@code id}'s fields; an answer for a node no longer selected is dropped. */
 async function openPanel(id) {
+    opening?.abort();
+    opening = new AbortController();
     const [type] = id.split(':');
     const expand = type === 'author' ? 'featuredVideo' : 'author,featuredBy';
     try {
-        const view = await api.get(`${pathOf(id)}?expand=${expand}`);
+        const view = await api.get(`${pathOf(id)}?expand=${expand}`, { signal: opening.signal });
+        if (id !== state.selected) {
+            return;
+        }
         render(type === 'author' ? authorPanel(view) : videoPanel(view), $('#panel'));
         prefill(type, view.id);
+        state.opened = id;
     } catch (error) {
-        render(html`<p class="problem">Could not open ${id}: ${error.message}</p>`, $('#panel'));
+        if (error.name !== 'AbortError') {
+            render(html`<p class="problem">Could not open ${id}: ${error.message}</p>`, $('#panel'));
+        }
     }
 }
 
 const go = (id, text) => html`<button type="button" class="link" @click=${() => select(id)}
     ?disabled=${!state.graph.nodes.some((node) => node.id === id)}
     title="${state.graph.nodes.some((node) => node.id === id) ? 'Open' : 'Not in this neighbourhood: centre on it to see it'}">${text}</button>
-    <button type="button" class="link" @click=${() => centre(id)}>centre</button>`;
+    <button type="button" class="link" @click=${() => centre(id, { focus: true })}>centre</button>`;
 
 function more(link, shown) {
     return link ? html`<p class="more-note">${shown} of ${link.totalExact ? '' : 'at least '}${link.total} listed; the rest
@@ -258,7 +306,7 @@ const listOf = (items, item) => (items.length
 
 const credited = (id, text, extraData) => html`${go(id, text)}${extraData ? html` — <q>${extraData}</q>` : nothing}`;
 
-const centreOn = (id, text) => html`<button type="button" @click=${() => centre(id)}
+const centreOn = (id, text) => html`<button type="button" @click=${() => centre(id, { focus: true })}
     ?disabled=${state.centre === id}>Centre the graph on ${text}</button>`;
 
 function authorPanel(author) {
@@ -298,10 +346,13 @@ function videoPanel(video) {
         ${centreOn(`video:${video.id}`, video.code)}`;
 }
 
-/** The edit forms start from the node just opened. */
+/** The edit forms start from the node just opened, where the field is empty or still holds the last such id. */
 function prefill(type, id) {
     for (const input of document.querySelectorAll(`#edit input[data-kind="${type}"]`)) {
-        input.value = id;
+        if (input.value === '' || input.value === input.dataset.prefilled) {
+            input.value = id;
+            input.dataset.prefilled = String(id);
+        }
     }
 }
 
@@ -320,10 +371,12 @@ $('#dev-token').addEventListener('click', async () => {
     }
 });
 
-/** Says how an edit went, next to what was edited, so that it is seen where the person is looking. */
-function say(message, problem, near) {
-    const result = $('#edit-result');
-    near.after(result);
+/** Says how an edit went in the form's own result line, where the person is looking (each is a live region). */
+function say(message, problem, where) {
+    for (const other of document.querySelectorAll('#edit .result')) {
+        other.textContent = '';
+    }
+    const result = where.querySelector('.result');
     result.textContent = message;
     result.classList.toggle('problem', problem);
     result.scrollIntoView({ block: 'nearest' });
@@ -351,7 +404,12 @@ const EDITS = {
         const video = await api.post('/videos', body, token);
         return { message: `Video ${video.code} created (id ${video.id}).`, target: `video:${video.id}` };
     },
-    credit: async (form, token) => {
+    credit: async (form, token, action) => {
+        if (action === 'clear') {
+            await api.delete(`/videos/${id(form, 'videoId')}/credits/${id(form, 'authorId')}`, token);
+            return { message: `Author ${id(form, 'authorId')} is no longer credited on video ${id(form, 'videoId')}.`,
+                subject: `video:${id(form, 'videoId')}` };
+        }
         const credit = await api.put(`/videos/${id(form, 'videoId')}/credits/${id(form, 'authorId')}`,
             { extraData: form.elements.extraData.value || null }, token);
         return { message: `${credit.name} is credited on ${credit.code}${credit.extraData ? ` (${credit.extraData})` : ''}.`,
@@ -383,7 +441,8 @@ for (const form of document.querySelectorAll('form[data-edit]')) {
     form.addEventListener('submit', async (event) => {
         event.preventDefault();
         const action = event.submitter?.name || 'set';
-        const missing = [...form.querySelectorAll('input[required]')].find((input) => !input.value.trim());
+        const needed = action === 'set' ? 'input[required], input[data-set-needs]' : 'input[required]';
+        const missing = [...form.querySelectorAll(needed)].find((input) => !input.value.trim());
         if (missing) {
             say(`Give the ${missing.closest('label').firstChild.textContent.trim().toLowerCase()}.`, true, form);
             missing.focus();

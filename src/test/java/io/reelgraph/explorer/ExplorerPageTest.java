@@ -26,6 +26,7 @@ import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -90,9 +91,16 @@ class ExplorerPageTest {
     @Test
     void aSearchOpensTheNeighbourhoodDrawnAsTheApiAnswersIt() {
         Catalogue shown = catalogue("Searched ");
+        for (int i = 1; i <= 9; i++) {
+            Api.createAuthor(shown.name() + " " + i);
+        }
         browser.get(page.toString());
         type(By.id("search"), shown.name());
-        // results as you type
+        // results as you type, 8 at a time, then the next page
+        await(b -> b.findElements(By.cssSelector("#results button[data-node^='author:']")).size() == 8);
+        click(By.xpath("//button[.='More authors']"));
+        await(b -> b.findElements(By.cssSelector("#results button[data-node^='author:']")).size() == 10);
+        assertTrue(text(By.id("results-status")).startsWith("10 authors"), text(By.id("results-status")));
         click(By.cssSelector("#results button[data-node='author:" + shown.author() + "']"));
         awaitDrawn("author:" + shown.author());
 
@@ -115,6 +123,14 @@ class ExplorerPageTest {
         assertEquals(5, browser.findElements(By.cssSelector("#edges tbody tr")).size());
         Browser.screenshot(browser, "explorer-table");
         click(By.id("as-graph"));
+
+        // another depth: the URL and the drawing follow
+        new Select(browser.findElement(By.id("depth"))).selectByValue("1");
+        await(b -> url().contains("depth=1") && text(By.id("status")).contains("within 1 links"));
+        JsonPath near = Api.get("/graph?author=" + shown.author() + "&depth=1&limit=200").statusCode(200).extract()
+                .jsonPath();
+        assertEquals(nodes(near.getList("nodes")), nodes(drawn("nodes")));
+        assertEquals(edges(near.getList("edges")), edges(drawn("edges")));
     }
 
     @Test
@@ -152,14 +168,18 @@ class ExplorerPageTest {
         replace(form.findElement(By.name("authorId")), String.valueOf(newcomer));
         replace(form.findElement(By.name("videoId")), String.valueOf(shown.first()));
         replace(form.findElement(By.name("extraData")), "sound");
-        form.findElement(By.tagName("button")).click();
+        form.findElement(By.name("set")).click();
 
         await(b -> edges(drawn("edges")).contains("author:" + newcomer + " video:" + shown.first() + " credit sound"));
-        assertTrue(text(By.id("edit-result")).contains("credited on " + shown.firstCode() + " (sound)"),
-                text(By.id("edit-result")));
+        assertTrue(result("credit").contains("credited on " + shown.firstCode() + " (sound)"), result("credit"));
         assertEquals(1, db.count("SELECT COUNT(*) FROM video_author WHERE author_id = ? AND video_id = ?"
                 + " AND extra_data = 'sound'", newcomer, shown.first()));
         Browser.screenshot(browser, "explorer-credit-added");
+
+        form.findElement(By.name("clear")).click();
+        await(b -> !edges(drawn("edges")).contains("author:" + newcomer + " video:" + shown.first() + " credit sound"));
+        assertEquals(0, db.count("SELECT COUNT(*) FROM video_author WHERE author_id = ? AND video_id = ?", newcomer,
+                shown.first()));
     }
 
     @Test
@@ -176,9 +196,13 @@ class ExplorerPageTest {
         WebElement author = browser.findElement(By.id("create-author"));
         replace(author.findElement(By.name("name")), "nobody");
         author.findElement(By.tagName("button")).click();
-        awaitResult("Not saved: ");
-        assertTrue(text(By.id("edit-result")).startsWith("Not saved: Authentication required"),
-                text(By.id("edit-result")));
+        awaitResult("create-author", "Not saved: ");
+        assertTrue(result("create-author").startsWith("Not saved: Authentication required"), result("create-author"));
+
+        // 403: a token without the editor's role
+        token(Tokens.withRoles("viewer").substring("Bearer ".length()));
+        author.findElement(By.tagName("button")).click();
+        awaitResult("create-author", "Not saved: Not allowed");
 
         // 409: the video is featured by another author already
         token(Tokens.editorJwt());
@@ -186,21 +210,26 @@ class ExplorerPageTest {
         replace(featured.findElement(By.name("authorId")), String.valueOf(shown.author()));
         replace(featured.findElement(By.name("videoId")), String.valueOf(other.first()));
         featured.findElement(By.name("set")).click();
-        awaitResult("already featured by author " + other.author());
+        awaitResult("featured", "already featured by author " + other.author());
         Browser.screenshot(browser, "explorer-conflict");
 
         // 400 with its violations: a name with a right-to-left override
         replace(author.findElement(By.name("name")), "evil\u202Ename");
         author.findElement(By.tagName("button")).click();
-        awaitResult("name: must not contain control");
+        awaitResult("create-author", "name: must not contain control");
 
         // 404: a video that does not exist
         WebElement credit = browser.findElement(By.id("credit"));
         replace(credit.findElement(By.name("authorId")), String.valueOf(shown.author()));
         replace(credit.findElement(By.name("videoId")), "999999999");
-        credit.findElement(By.tagName("button")).click();
-        awaitResult("999999999");
-        assertTrue(text(By.id("edit-result")).startsWith("Not saved: Not found"), text(By.id("edit-result")));
+        credit.findElement(By.name("set")).click();
+        awaitResult("credit", "999999999");
+        assertTrue(result("credit").startsWith("Not saved: Not found"), result("credit"));
+
+        // a missing id is asked for before anything is sent
+        replace(featured.findElement(By.name("videoId")), "");
+        featured.findElement(By.name("set")).click();
+        awaitResult("featured", "Give the video id.");
 
         assertEquals(before, edges(drawn("edges")), "the drawing did not change");
         assertEquals(rows, db.fingerprint(), "nothing was written");
@@ -214,13 +243,22 @@ class ExplorerPageTest {
         awaitDrawn("author:" + shown.author());
         assertEquals(500, drawn("nodes").size());
         assertTrue(text(By.id("status")).contains("Truncated"), text(By.id("status")));
-        // still answers: a node opens at once
+        // dragging a node moves it alone, and the page keeps answering
+        Map<String, Object> hub = node("author:" + shown.author());
+        Map<String, Object> dragged = node("video:" + shown.second());
+        new Actions(browser).moveToLocation(x(dragged), y(dragged)).clickAndHold().moveByOffset(40, 30).release()
+                .perform();
+        Map<String, Object> moved = node("video:" + shown.second());
+        assertTrue(Math.abs(x(moved) - x(dragged) - 40) <= 3 && Math.abs(y(moved) - y(dragged) - 30) <= 3,
+                dragged + " -> " + moved);
+        assertEquals(x(hub), x(node("author:" + shown.author())), "the other nodes stay");
         clickDrawn("video:" + shown.first());
         await(b -> text(By.id("panel")).contains("Video " + shown.firstCode()));
         Browser.screenshot(browser, "explorer-500-nodes");
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void aKeyboardAloneInANarrowWindowFindsAndOpensNodes() {
         Catalogue shown = catalogue("Keys ");
         browser.manage().window().setSize(new Dimension(420, 900));
@@ -230,7 +268,8 @@ class ExplorerPageTest {
             Rectangle view = browser.findElement(By.id("view")).getRect();
             assertTrue(view.getY() >= find.getY() + find.getHeight() && view.getX() == find.getX(),
                     "one column: " + find + " above " + view);
-            assertTrue(browser.findElement(By.tagName("body")).getRect().getWidth() <= 420, "no sideways scrolling");
+            assertEquals(true, script("return document.documentElement.scrollWidth"
+                    + " <= document.documentElement.clientWidth"), "no sideways scrolling");
 
             browser.findElement(By.id("search")).sendKeys(shown.name());
             pressTabUntil(By.cssSelector("#results button[data-node='author:" + shown.author() + "']"));
@@ -244,9 +283,19 @@ class ExplorerPageTest {
             active().sendKeys(Keys.ENTER);
             await(b -> text(By.id("panel")).contains("camera"));
             Browser.screenshot(browser, "explorer-narrow-table");
-            active().sendKeys(Keys.chord(Keys.SHIFT, Keys.TAB));
+            // re-centred from the table, then drawn when the graph is shown again, in the chart's visible box
+            pressTabUntil(By.xpath("//tr[@data-node='video:" + shown.third() + "']//button[.='Centre']"));
+            active().sendKeys(Keys.ENTER);
+            await(b -> ("video:" + shown.third()).equals(script("return window.reelgraphExplorer.state.centre")));
             pressTabUntil(By.id("as-graph"));
             active().sendKeys(Keys.ENTER);
+            awaitDrawn("video:" + shown.third());
+            // where the chart is in the window, as the drawn nodes' places are
+            List<Number> box = (List<Number>) script("const r = document.getElementById('chart')"
+                    + ".getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]");
+            assertEquals(List.of(), drawn("nodes").stream().filter(n -> x(n) < box.get(0).intValue()
+                    || y(n) < box.get(1).intValue() || x(n) > box.get(2).intValue() || y(n) > box.get(3).intValue())
+                    .toList(), "the graph centred while the table showed is laid out in the chart's box " + box);
         } finally {
             browser.manage().window().setSize(new Dimension(1400, 1000));
         }
@@ -258,13 +307,32 @@ class ExplorerPageTest {
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(condition);
     }
 
+    /** The neighbourhood of {@code centre} is drawn and the panel shows the selected node. */
     private static void awaitDrawn(String centre) {
         await(b -> centre.equals(script("return window.reelgraphExplorer?.state.centre"))
-                && !drawn("nodes").isEmpty() && text(By.id("status")).contains("nodes and"));
+                && !drawn("nodes").isEmpty() && text(By.id("status")).contains("nodes and")
+                && Boolean.TRUE.equals(script("const s = window.reelgraphExplorer.state; return s.opened === s.selected")));
     }
 
-    private static void awaitResult(String words) {
-        await(b -> text(By.id("edit-result")).contains(words));
+    private static String result(String form) {
+        return browser.findElement(By.cssSelector("#" + form + " .result")).getText();
+    }
+
+    private static void awaitResult(String form, String words) {
+        await(b -> result(form).contains(words));
+    }
+
+    private static Map<String, Object> node(String id) {
+        return drawn("nodes").stream().filter(n -> id.equals(n.get("id"))).findFirst()
+                .orElseThrow(() -> new AssertionError(id + " is not drawn"));
+    }
+
+    private static int x(Map<String, Object> node) {
+        return (int) Math.round(((Number) node.get("x")).doubleValue());
+    }
+
+    private static int y(Map<String, Object> node) {
+        return (int) Math.round(((Number) node.get("y")).doubleValue());
     }
 
     private static Object script(String code, Object... args) {
@@ -279,10 +347,8 @@ class ExplorerPageTest {
 
     /** A real click where the chart drew the node. */
     private static void clickDrawn(String id) {
-        Map<String, Object> node = drawn("nodes").stream().filter(n -> id.equals(n.get("id"))).findFirst()
-                .orElseThrow(() -> new AssertionError(id + " is not drawn"));
-        new Actions(browser).moveToLocation(((Number) node.get("x")).intValue(), ((Number) node.get("y")).intValue())
-                .click().perform();
+        Map<String, Object> node = node(id);
+        new Actions(browser).moveToLocation(x(node), y(node)).click().perform();
     }
 
     private static WebElement active() {

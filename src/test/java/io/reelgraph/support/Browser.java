@@ -37,6 +37,7 @@ public final class Browser {
         if (chromium.isEmpty() || driver.isEmpty()) {
             String missing = "no Chromium or chromedriver: install them (Debian: apt-get install chromium chromium-driver)"
                     + " to run the browser tests";
+            System.err.println("[browser tests skipped] " + missing);
             if (Boolean.parseBoolean(System.getenv("REELGRAPH_REQUIRE_BROWSER"))) {
                 Assertions.fail(missing);
             }
