@@ -61,8 +61,8 @@ function writeUrl(push) {
     if (state.centre) {
         const [type, number] = state.centre.split(':');
         query.set(type, number);
-        query.set('depth', $('#depth').value);
-        query.set('limit', $('#limit').value);
+        query.set('depth', state.shown.depth);
+        query.set('limit', state.shown.limit);
         if (state.selected && state.selected !== state.centre) {
             query.set('node', state.selected);
         }
@@ -76,7 +76,7 @@ function writeUrl(push) {
 window.addEventListener('popstate', () => {
     const { centre: target, selected } = readUrl();
     if (target) {
-        load(target, selected, false);
+        load(target, selected, { push: false, fromUrl: true });
     } else {
         clearView();
     }
@@ -85,6 +85,7 @@ window.addEventListener('popstate', () => {
 /** No node: the page as it opens. */
 function clearView() {
     loading?.abort();
+    opening?.abort();
     state.centre = null;
     state.selected = null;
     state.opened = null;
@@ -160,10 +161,11 @@ function showResults(results, signal) {
 let loading;
 
 /**
- * Shows the neighbourhood of {@code target}; on a problem, says so and keeps the view as it was, unless the URL
- * already names the target (history, a shared link): then the view is emptied, so as not to show another node under it.
+ * Shows the neighbourhood of {@code target} (push: as a new history entry). On a problem it says so and keeps the view
+ * as it was, unless the target came from the URL (history, a shared link): then the view is emptied, so as not to
+ * show another node under it.
  */
-async function load(target, selected = target, push = true) {
+async function load(target, selected = target, { push = true, fromUrl = false } = {}) {
     loading?.abort();
     loading = new AbortController();
     const [type, number] = target.split(':');
@@ -175,13 +177,15 @@ async function load(target, selected = target, push = true) {
         state.centre = target;
         state.graph = graph;
         state.shown = { depth, limit };
+        $('#depth').value = depth;
+        $('#limit').value = limit;
         state.selected = graph.nodes.some((node) => node.id === selected) ? selected : target;
         writeUrl(push);
         draw();
         await openPanel(state.selected);
     } catch (error) {
         if (error.name !== 'AbortError') {
-            if (!push) {
+            if (fromUrl) {
                 clearView();
             }
             $('#depth').value = state.shown.depth;
@@ -193,7 +197,7 @@ async function load(target, selected = target, push = true) {
 
 /** Re-centres on {@code id}; with focus (a person asked for it), the neighbourhood then has the focus. */
 async function centre(id, { focus = false } = {}) {
-    await load(id, id, true);
+    await load(id, id);
     if (focus && state.centre === id) {
         $('#view').focus();
     }
@@ -240,7 +244,7 @@ function drawTable() {
 }
 
 for (const control of ['#depth', '#limit']) {
-    $(control).addEventListener('change', () => state.centre && load(state.centre, state.selected, true));
+    $(control).addEventListener('change', () => state.centre && load(state.centre, state.selected));
 }
 
 function showAs(view) {
@@ -457,7 +461,7 @@ for (const form of document.querySelectorAll('form[data-edit]')) {
             if (target || !state.centre) {
                 await centre(target ?? subject);
             } else {
-                await load(state.centre, state.selected, false);
+                await load(state.centre, state.selected, { push: false });
             }
         } catch (error) {
             say(`Not saved: ${error.message}`, true, form);
@@ -473,5 +477,5 @@ window.reelgraphExplorer = { drawn: () => chart.drawn(), state };
 
 const start = readUrl();
 if (start.centre) {
-    load(start.centre, start.selected || start.centre, false);
+    load(start.centre, start.selected || start.centre, { push: false, fromUrl: true });
 }

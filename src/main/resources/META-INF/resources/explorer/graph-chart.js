@@ -70,15 +70,15 @@ export class GraphChart {
 
     /** Marks {@code id} as the selected node, where the layout put it. */
     highlight(id) {
+        if (this.last) {
+            this.last.selected = id;
+        }
         if (this.stale || !this.ids) {
             return;
         }
         this.chart.dispatchAction({ type: 'unselect', seriesIndex: 0, dataIndex: this.ids.map((_, index) => index) });
         if (this.ids.includes(id)) {
             this.chart.dispatchAction({ type: 'select', seriesIndex: 0, dataIndex: this.ids.indexOf(id) });
-        }
-        if (this.last) {
-            this.last.selected = id;
         }
     }
 
