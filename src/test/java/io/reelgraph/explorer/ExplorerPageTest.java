@@ -245,14 +245,15 @@ class ExplorerPageTest {
         awaitDrawn("author:" + shown.author());
         assertEquals(500, drawn("nodes").size());
         assertTrue(text(By.id("status")).contains("Truncated"), text(By.id("status")));
-        // dragging a node moves it alone, and the page keeps answering: a video with no other node near it and away
-        // from the hub and its label, so that the press lands on it
+        // dragging a node moves it alone, and the page keeps answering: a video with no other node near it, where it
+        // is and where it is dragged to, and away from the hub and its label, so that each press lands on it alone
         List<Map<String, Object>> before = drawn("nodes");
         Map<String, Object> hub = node("author:" + shown.author());
         Map<String, Object> dragged = before.stream().filter(n -> "video".equals(n.get("type")))
                 .filter(n -> Math.hypot(x(hub) - x(n), y(hub) - y(n)) > 150)
-                .filter(n -> before.stream().filter(other -> other != n)
-                        .allMatch(other -> Math.hypot(x(other) - x(n), y(other) - y(n)) > 16))
+                .filter(n -> before.stream().filter(other -> other != n).allMatch(
+                        other -> Math.hypot(x(other) - x(n), y(other) - y(n)) > 16
+                                && Math.hypot(x(other) - x(n) - 40, y(other) - y(n) - 30) > 16))
                 .findFirst().orElseThrow(() -> new AssertionError("no video apart from the others"));
         new Actions(browser).moveToLocation(x(dragged), y(dragged)).clickAndHold().moveByOffset(40, 30).release()
                 .perform();
