@@ -17,7 +17,6 @@ const state = {
     opened: null, // the node whose fields the panel shows
     shown: { depth: '2', limit: '200' }, // the depth and limit of the graph on screen
     graph: { nodes: [], edges: [], truncated: false },
-    view: 'graph',
 };
 
 const chart = new GraphChart($('#chart'), {
@@ -30,6 +29,8 @@ function pathOf(id) {
     const [type, number] = id.split(':');
     return `/${type}s/${number}`;
 }
+
+const inGraph = (id) => state.graph.nodes.some((node) => node.id === id);
 
 function labelOf(id) {
     const node = state.graph.nodes.find((candidate) => candidate.id === id);
@@ -125,9 +126,14 @@ async function search() {
         ]);
         showResults({ authors: { ...authors, all: authors.items }, videos: { ...videos, all: videos.items } }, signal);
     } catch (error) {
-        if (error.name !== 'AbortError') {
-            render(html`<p class="problem">${error.message}</p>`, $('#results'));
-        }
+        searchFailed(error);
+    }
+}
+
+/** A search or its next page that failed says why in place of the results; one given up for a newer is silent. */
+function searchFailed(error) {
+    if (error.name !== 'AbortError') {
+        render(html`<p class="problem">${error.message}</p>`, $('#results'));
     }
 }
 
@@ -138,9 +144,7 @@ function showResults(results, signal) {
             results[kind] = { ...page, all: [...results[kind].all, ...page.items] };
             showResults(results, signal);
         } catch (error) {
-            if (error.name !== 'AbortError') {
-                render(html`<p class="problem">${error.message}</p>`, $('#results'));
-            }
+            searchFailed(error);
         }
     };
     const list = (kind, title, label) => html`
@@ -248,7 +252,6 @@ for (const control of ['#depth', '#limit']) {
 }
 
 function showAs(view) {
-    state.view = view;
     $('#as-graph').setAttribute('aria-pressed', String(view === 'graph'));
     $('#as-table').setAttribute('aria-pressed', String(view === 'table'));
     $('#chart').hidden = view !== 'graph';
@@ -295,9 +298,8 @@ async function openPanel(id) {
     }
 }
 
-const go = (id, text) => html`<button type="button" class="link" @click=${() => select(id)}
-    ?disabled=${!state.graph.nodes.some((node) => node.id === id)}
-    title="${state.graph.nodes.some((node) => node.id === id) ? 'Open' : 'Not in this neighbourhood: centre on it to see it'}">${text}</button>
+const go = (id, text) => html`<button type="button" class="link" @click=${() => select(id)} ?disabled=${!inGraph(id)}
+    title="${inGraph(id) ? 'Open' : 'Not in this neighbourhood: centre on it to see it'}">${text}</button>
     <button type="button" class="link" @click=${() => centre(id, { focus: true })}>centre</button>`;
 
 function more(link, shown) {
