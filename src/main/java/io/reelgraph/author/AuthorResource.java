@@ -83,7 +83,7 @@ public class AuthorResource {
     @Produces(Streams.NDJSON)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(hidden = true) // described with the list's operation: openapi.StreamsInContract
-    public Multi<Streams.Lines> stream(@QueryParam("name") @Parameter(description = NAME) String name,
+    public Multi<byte[]> stream(@QueryParam("name") @Parameter(description = NAME) String name,
             @QueryParam("sort") String sort, @QueryParam("expand") @Parameter(description = EXPAND) String expand,
             @Context UriInfo uri) {
         Streams.requireNoPaging(uri);
@@ -168,7 +168,7 @@ public class AuthorResource {
     @Produces(Streams.NDJSON)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(hidden = true) // described with the list's operation: openapi.StreamsInContract
-    public Multi<Streams.Lines> streamVideos(@RestPath Long id, @QueryParam("sort") String sort,
+    public Multi<byte[]> streamVideos(@RestPath Long id, @QueryParam("sort") String sort,
             @Context UriInfo uri) {
         Streams.requireNoPaging(uri);
         return Streams.ndjson(authors.streamVideos(id, sort), mapper);
@@ -199,7 +199,7 @@ public class AuthorResource {
     @Produces(Streams.NDJSON)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(hidden = true) // described with the list's operation: openapi.StreamsInContract
-    public Multi<Streams.Lines> streamCredits(@RestPath Long id, @QueryParam("sort") String sort,
+    public Multi<byte[]> streamCredits(@RestPath Long id, @QueryParam("sort") String sort,
             @Context UriInfo uri) {
         Streams.requireNoPaging(uri);
         return Streams.ndjson(authors.streamCredits(id, sort), mapper);

@@ -72,10 +72,11 @@ public final class Expander {
 
     /**
      * The unexpanded views of the videos a listing has read with {@link #VIDEO_COLUMNS}, in its order: only their
-     * credits are read, in one statement.
+     * credits are read, in one statement, by the range of the rows' ids when the rows are every video in that range
+     * ({@code wholeRange}, {@link Listing#coversKeyRanges()}), else by their ids.
      */
-    public static Uni<List<VideoView>> videoViews(SqlClient client, List<Row> rows) {
-        return ViewLoader.videosOfRows(client, rows, Listing.COLUMNS_FROM);
+    public static Uni<List<VideoView>> videoViews(SqlClient client, List<Row> rows, boolean wholeRange) {
+        return ViewLoader.videosOfRows(client, rows, Listing.COLUMNS_FROM, wholeRange);
     }
 
     private static Uni<Expander> read(SqlClient client, Type type, List<Long> ids, Expansion expansion) {

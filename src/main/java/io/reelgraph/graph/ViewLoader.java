@@ -141,7 +141,7 @@ final class ViewLoader {
         return inBatches(ids, reads, ViewLoader::refs,
                 batch -> read(client, batch, reads, "(SELECT 0, a.id, f.id, f.code, a.name,"
                         + " a.version FROM author a LEFT JOIN video f ON f.id = a.featured_video_id WHERE a.id IN " + in(batch)
-                        + ")", List.of(EmbeddedList.UPLOADS, EmbeddedList.AUTHOR_CREDITS)).map(read -> {
+                        + ")", List.of(EmbeddedList.UPLOADS, EmbeddedList.AUTHOR_CREDITS), "IN " + in(batch)).map(read -> {
                             Map<Long, AuthorView> byId = new HashMap<>();
                             Set<Long> cut = new HashSet<>();
                             for (Row row : read.own()) {
@@ -180,7 +180,8 @@ final class ViewLoader {
             // both at once, on connections of their own: a read holds no session that would chain them
             Uni<List<Row>> videoRows = client.query("SELECT v.id, " + VIDEO_COLUMNS + " FROM video v " + VIDEO_JOINS
                     + " WHERE v.id IN " + in(batch)).execute().map(ViewLoader::list);
-            Uni<Read> creditRows = read(client, batch, reads, null, List.of(EmbeddedList.VIDEO_CREDITS));
+            Uni<Read> creditRows = read(client, batch, reads, null, List.of(EmbeddedList.VIDEO_CREDITS),
+                    "IN " + in(batch));
             return Uni.combine().all().unis(videoRows, creditRows).asTuple()
                     .map(loaded -> videoViews(loaded.getItem1(), 1, loaded.getItem2()));
         });
@@ -190,9 +191,12 @@ final class ViewLoader {
      * The views of videos whose rows the caller has read, in their order: each row has the video's id first and
      * {@link #VIDEO_COLUMNS} from {@code columnsFrom}. One statement reads their credits; at most {@link #BATCH} rows.
      */
-    static Uni<List<VideoView>> videosOfRows(SqlClient client, List<Row> rows, int columnsFrom) {
+    static Uni<List<VideoView>> videosOfRows(SqlClient client, List<Row> rows, int columnsFrom, boolean wholeRange) {
         List<Long> ids = rows.stream().map(row -> row.getLong(0)).toList();
-        return read(client, ids, Reads.VIEWS, null, List.of(EmbeddedList.VIDEO_CREDITS))
+        // a range is one interval of the index where a thousand keys are as many lookups, in a statement as long
+        String parents = wholeRange ? "BETWEEN " + ids.stream().min(Long::compare).orElseThrow() + " AND "
+                + ids.stream().max(Long::compare).orElseThrow() : "IN " + in(ids);
+        return read(client, ids, Reads.VIEWS, null, List.of(EmbeddedList.VIDEO_CREDITS), parents)
                 .map(credits -> videoViews(rows, columnsFrom, credits).byId())
                 .map(byId -> ids.stream().map(byId::get).toList());
     }
@@ -225,9 +229,11 @@ final class ViewLoader {
 
     /**
      * Reads {@code lists} of the nodes of {@code batch} (and their own rows, from {@code own}), as the class comment
-     * says: one statement, and a second one only for nodes the first one's row limits cut short.
+     * says: one statement, and a second one only for nodes the first one's row limits cut short. {@code parents} is the
+     * condition on the lists' parent ids: {@code IN} the batch, or a range that holds the batch and no other node.
      */
-    private static Uni<Read> read(SqlClient client, List<Long> batch, Reads reads, String own, List<EmbeddedList> lists) {
+    private static Uni<Read> read(SqlClient client, List<Long> batch, Reads reads, String own, List<EmbeddedList> lists,
+            String parents) {
         List<Long> ids = batch.stream().sorted().toList();
         // the window's rows more are read to count a long list, where totals are asked for
         int limit = ids.size() * (reads.links() + 1) + (reads.totals() ? Listing.WINDOW : 0) + 1;
@@ -235,7 +241,7 @@ final class ViewLoader {
         if (own != null) {
             members.add(own);
         }
-        lists.forEach(list -> members.add(list.rows("IN " + in(ids), limit)));
+        lists.forEach(list -> members.add(list.rows(parents, limit)));
         return client.query(String.join(" UNION ALL ", members)).execute().map(ViewLoader::list).chain(rows -> {
             Map<EmbeddedList, Map<Long, List<Row>>> read = new EnumMap<>(EmbeddedList.class);
             Map<EmbeddedList, Map<Long, Long>> counts = new EnumMap<>(EmbeddedList.class);

@@ -169,6 +169,14 @@ public final class Listing {
         return new Cursor(keyField, null, key).encode();
     }
 
+    /**
+     * Whether each page or chunk of this list holds every row of its table between its first and last key (no filter,
+     * in key order): what belongs to those rows can then be read by that range instead of by each key.
+     */
+    public boolean coversKeyRanges() {
+        return equalities.isEmpty() && range == null && sortColumn.equals(table.key());
+    }
+
     /** Whether an index gives this list's rows in order and every row it reads belongs to the list. */
     private boolean served() {
         return residual.isEmpty() && (range == null || range.column().equals(sortColumn));

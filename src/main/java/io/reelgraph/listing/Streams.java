@@ -1,19 +1,15 @@
 package io.reelgraph.listing;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 
 import jakarta.ws.rs.core.UriInfo;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SequenceWriter;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 
 import io.reelgraph.error.ApiException;
 import io.smallrye.mutiny.Multi;
@@ -29,36 +25,21 @@ public final class Streams {
     }
 
     /**
-     * The lines of one chunk of a stream, already JSON, written as they are. RESTEasy Reactive streams each element
-     * as JSON followed by a newline, so a chunk is one write where one element per row would cost a write and its
-     * completion (a round of back-pressure) per row.
+     * The NDJSON of a stream of chunks: each chunk's views on lines of their own, written as UTF-8 by one generator
+     * into one array. RESTEasy Reactive writes a {@code byte[]} element as it is (with the newline that ends an NDJSON
+     * element), so a chunk is one write where one element per row would cost a write and its completion (a round of
+     * back-pressure) per row, and nothing is written twice (as a Java string, then again as UTF-8).
      */
-    @JsonSerialize(using = Lines.Writer.class)
-    public record Lines(String json) {
-
-        static final class Writer extends StdSerializer<Lines> {
-            Writer() {
-                super(Lines.class);
-            }
-
-            @Override
-            public void serialize(Lines lines, JsonGenerator generator, SerializerProvider provider) throws IOException {
-                generator.writeRaw(lines.json());
-            }
-        }
-    }
-
-    /** The NDJSON of a stream of chunks: each chunk's views on lines of their own, written by one generator. */
-    public static <V> Multi<Lines> ndjson(Multi<List<V>> chunks, ObjectMapper mapper) {
+    public static <V> Multi<byte[]> ndjson(Multi<List<V>> chunks, ObjectMapper mapper) {
         ObjectWriter lines = mapper.writer().withRootValueSeparator("\n");
         return chunks.filter(chunk -> !chunk.isEmpty()).map(chunk -> {
-            StringWriter json = new StringWriter();
+            ByteArrayOutputStream json = new ByteArrayOutputStream(chunk.size() * 256);
             try (SequenceWriter writer = lines.writeValues(json)) {
                 writer.writeAll(chunk);
             } catch (IOException e) {
                 throw new UncheckedIOException("a view that cannot be written as JSON", e);
             }
-            return new Lines(json.toString());
+            return json.toByteArray();
         });
     }
 

@@ -88,7 +88,7 @@ public class VideoResource {
     @Produces(Streams.NDJSON)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(hidden = true) // described with the list's operation: openapi.StreamsInContract
-    public Multi<Streams.Lines> stream(@QueryParam("code") @Parameter(description = CODE) String code,
+    public Multi<byte[]> stream(@QueryParam("code") @Parameter(description = CODE) String code,
             @QueryParam("minScore") @Finite Float minScore, @QueryParam("authorId") Long authorId,
             @QueryParam("sort") String sort, @QueryParam("expand") @Parameter(description = EXPAND) String expand,
             @Context UriInfo uri) {
@@ -192,7 +192,7 @@ public class VideoResource {
     @Produces(Streams.NDJSON)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(hidden = true) // described with the list's operation: openapi.StreamsInContract
-    public Multi<Streams.Lines> streamCredits(@RestPath Long id, @QueryParam("sort") String sort,
+    public Multi<byte[]> streamCredits(@RestPath Long id, @QueryParam("sort") String sort,
             @Context UriInfo uri) {
         Streams.requireNoPaging(uri);
         return Streams.ndjson(videos.streamCredits(id, sort), mapper);

@@ -81,8 +81,9 @@ public class VideoService {
      */
     public Multi<List<VideoView>> stream(Filter filter, String sort, Expansion expansion) {
         if (expansion.children().isEmpty()) {
-            return videos(filter, sort, VIDEOS.joining(Expander.VIDEO_JOINS)).stream(pool, Listing.streamChunk(false),
-                    Expander.VIDEO_COLUMNS, rows -> Expander.videoViews(pool, rows));
+            Listing listing = videos(filter, sort, VIDEOS.joining(Expander.VIDEO_JOINS));
+            return listing.stream(pool, Listing.streamChunk(false), Expander.VIDEO_COLUMNS,
+                    rows -> Expander.videoViews(pool, rows, listing.coversKeyRanges()));
         }
         return videos(filter, sort, VIDEOS).stream(pool, Listing.streamChunk(true), "",
                 rows -> Expander.videos(pool, Listing.keys(rows), expansion));

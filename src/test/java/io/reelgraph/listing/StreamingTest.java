@@ -13,7 +13,10 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
@@ -115,6 +118,41 @@ class StreamingTest {
             JsonPath streamed = JsonPath.from(line);
             String view = Api.get("/videos/" + streamed.getLong("id")).statusCode(200).extract().asString();
             assertEquals(JsonPath.from(view).getMap(""), streamed.getMap(""), "the line is the video's view");
+        }
+    }
+
+    /**
+     * Unfiltered and in id order, a chunk's videos are every video between its first and last id, so their credits are
+     * read as that range of the index (not one lookup per id): every video, the first and last of each chunk included,
+     * still has exactly its own credits, with ids missing in between and a video with more credits than a view shows.
+     */
+    @Test
+    void anUnfilteredStreamHasEachVideosOwnCredits() {
+        long author = Api.createAuthor("ranged");
+        long other = Api.createAuthor("ranged too");
+        int rows = Listing.STREAM_CHUNK * 2 + 7; // its videos span at least two chunks' ends
+        db.update("INSERT INTO video (code, author_id) SELECT CONCAT('g', seq), ? FROM seq_1_to_" + rows, author);
+        db.update("INSERT INTO video_author (author_id, video_id, extra_data) SELECT ?, id, CONCAT('e', id) FROM video"
+                + " WHERE author_id = ?", other, author);
+        long crowded = db.count("SELECT MAX(id) FROM video WHERE author_id = ?", author);
+        db.update("INSERT INTO author (name) SELECT CONCAT('ranged fan', seq) FROM seq_1_to_30");
+        db.update("INSERT INTO video_author (author_id, video_id) SELECT id, ? FROM author WHERE name LIKE 'ranged fan%'",
+                crowded);
+        db.update("DELETE FROM video WHERE author_id = ? AND id % 7 = 0 AND id <> ?", author, crowded); // gaps
+
+        Map<Long, Long> credits = new HashMap<>();
+        db.rows("SELECT c.video_id, COUNT(*) n FROM video_author c JOIN video v ON v.id = c.video_id"
+                + " WHERE v.author_id = ? GROUP BY c.video_id", author)
+                .forEach(row -> credits.put(((Number) row.get("video_id")).longValue(), ((Number) row.get("n")).longValue()));
+        List<JsonPath> ours = given().accept(NDJSON).get("/videos").then().statusCode(200).extract().asString().lines()
+                .filter(line -> line.contains("\"code\":\"g")).map(JsonPath::from).toList();
+        assertEquals(credits.keySet(), ours.stream().map(video -> video.getLong("id")).collect(Collectors.toSet()));
+        for (JsonPath video : ours) {
+            long id = video.getLong("id");
+            long total = credits.get(id);
+            assertEquals(Math.min(total, Listing.DEFAULT_SIZE), video.getList("credits").size(), "credits of " + id);
+            assertEquals(other, video.getLong("credits[0].authorId"), "the first credit of " + id);
+            assertEquals(id == crowded ? Integer.valueOf((int) total) : null, video.get("more.credits.total"));
         }
     }
 
