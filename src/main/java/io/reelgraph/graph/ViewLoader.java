@@ -31,7 +31,8 @@ import io.vertx.mutiny.sqlclient.SqlClient;
  * bound, however many links they have.
  * <p>
  * Each list (an author's uploads and credits, a video's credits) is read for all the nodes at once, in the order of
- * its index ({@code WHERE parent IN (…) ORDER BY parent, key}), with a row limit of the links every node may show plus
+ * its index ({@code WHERE parent IN (…) ORDER BY parent, key}, or {@code BETWEEN} for a stream's chunk of every video
+ * in a range of ids), with a row limit of the links every node may show plus
  * {@link Listing#WINDOW}: a node with a long list is read up to that, which is also how far its total is counted. Only
  * when that limit cuts the read short of other nodes (two hubs in one batch) does a second statement read those nodes
  * one at a time. MariaDB has no {@code LATERAL} join, a window function would number whole lists, and a
@@ -190,10 +191,11 @@ final class ViewLoader {
     /**
      * The views of videos whose rows the caller has read, in their order: each row has the video's id first and
      * {@link #VIDEO_COLUMNS} from {@code columnsFrom}. One statement reads their credits; at most {@link #BATCH} rows.
+     * With {@code wholeRange} the rows are every video between their least and greatest id, and the credits are read as
+     * that range of the index: one interval, where an {@code IN} list costs the server a lookup per id.
      */
     static Uni<List<VideoView>> videosOfRows(SqlClient client, List<Row> rows, int columnsFrom, boolean wholeRange) {
         List<Long> ids = rows.stream().map(row -> row.getLong(0)).toList();
-        // a range is one interval of the index where a thousand keys are as many lookups, in a statement as long
         String parents = wholeRange ? "BETWEEN " + ids.stream().min(Long::compare).orElseThrow() + " AND "
                 + ids.stream().max(Long::compare).orElseThrow() : "IN " + in(ids);
         return read(client, ids, Reads.VIEWS, null, List.of(EmbeddedList.VIDEO_CREDITS), parents)
@@ -230,7 +232,8 @@ final class ViewLoader {
     /**
      * Reads {@code lists} of the nodes of {@code batch} (and their own rows, from {@code own}), as the class comment
      * says: one statement, and a second one only for nodes the first one's row limits cut short. {@code parents} is the
-     * condition on the lists' parent ids: {@code IN} the batch, or a range that holds the batch and no other node.
+     * condition on the lists' parent ids: {@code IN} the batch, or a range that holds the batch (rows of
+     * other parents in it, such as a video committed since, count towards the limit and are left out).
      */
     private static Uni<Read> read(SqlClient client, List<Long> batch, Reads reads, String own, List<EmbeddedList> lists,
             String parents) {

@@ -33,7 +33,7 @@ public final class Streams {
     public static <V> Multi<byte[]> ndjson(Multi<List<V>> chunks, ObjectMapper mapper) {
         ObjectWriter lines = mapper.writer().withRootValueSeparator("\n");
         return chunks.filter(chunk -> !chunk.isEmpty()).map(chunk -> {
-            ByteArrayOutputStream json = new ByteArrayOutputStream(chunk.size() * 256);
+            ByteArrayOutputStream json = new ByteArrayOutputStream(chunk.size() * 256); // about a line's size
             try (SequenceWriter writer = lines.writeValues(json)) {
                 writer.writeAll(chunk);
             } catch (IOException e) {

@@ -15,7 +15,7 @@ import io.reelgraph.listing.Streams;
 /**
  * Describes each list's NDJSON stream as what it is: an alternative answer of the list's operation, after its JSON
  * page, whose lines are the page's items. The stream methods are hidden from the scan, which would otherwise merge
- * them into the list's operation with their own summary, the stream first and an internal line type as its items,
+ * them into the list's operation with their own summary, the stream first and its raw bytes as its items,
  * so that a generated client could not read the JSON page at all.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)

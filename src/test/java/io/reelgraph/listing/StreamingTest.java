@@ -144,15 +144,18 @@ class StreamingTest {
         db.rows("SELECT c.video_id, COUNT(*) n FROM video_author c JOIN video v ON v.id = c.video_id"
                 + " WHERE v.author_id = ? GROUP BY c.video_id", author)
                 .forEach(row -> credits.put(((Number) row.get("video_id")).longValue(), ((Number) row.get("n")).longValue()));
-        List<JsonPath> ours = given().accept(NDJSON).get("/videos").then().statusCode(200).extract().asString().lines()
-                .filter(line -> line.contains("\"code\":\"g")).map(JsonPath::from).toList();
-        assertEquals(credits.keySet(), ours.stream().map(video -> video.getLong("id")).collect(Collectors.toSet()));
-        for (JsonPath video : ours) {
-            long id = video.getLong("id");
-            long total = credits.get(id);
-            assertEquals(Math.min(total, Listing.DEFAULT_SIZE), video.getList("credits").size(), "credits of " + id);
-            assertEquals(other, video.getLong("credits[0].authorId"), "the first credit of " + id);
-            assertEquals(id == crowded ? Integer.valueOf((int) total) : null, video.get("more.credits.total"));
+        String ofAuthor = "\"author\":{\"id\":" + author + ",";
+        for (String sort : List.of("id", "-id")) {
+            List<JsonPath> ours = given().accept(NDJSON).get("/videos?sort=" + sort).then().statusCode(200).extract()
+                    .asString().lines().filter(line -> line.contains(ofAuthor)).map(JsonPath::from).toList();
+            assertEquals(credits.keySet(), ours.stream().map(video -> video.getLong("id")).collect(Collectors.toSet()));
+            for (JsonPath video : ours) {
+                long id = video.getLong("id");
+                long total = credits.get(id);
+                assertEquals(Math.min(total, Listing.DEFAULT_SIZE), video.getList("credits").size(), "credits of " + id);
+                assertEquals(other, video.getLong("credits[0].authorId"), "the first credit of " + id);
+                assertEquals(id == crowded ? Integer.valueOf((int) total) : null, video.get("more.credits.total"));
+            }
         }
     }
 
